@@ -1,0 +1,68 @@
+// Session: the one entry point of the core, used identically by the CLI and the wasm module.
+//
+//   Session s(options);
+//   s.BeginInput({name, size_hint, Format::kAuto});  // format sniffed from the first bytes
+//   s.Push(chunk); ...                                // chunks may split anywhere
+//   s.EndInput();                                     // flush; a truncated record is a diagnostic
+//   ... more inputs ...
+//   s.Finish();  s.ReportJson();
+//
+// Contracts:
+// - Inputs are read one at a time: BeginInput, any number of Push, EndInput.
+// - Chunks may split anywhere: mid-UTF-8 sequence, mid-token, mid-line. The result never depends
+//   on how the input was split.
+// - Memory grows with members, messages' compact records and edges, never with input bytes.
+// - An input error (unreadable or damaged input) is sticky for that input: every later Push
+//   returns it, EndInput returns it, the events read before it are kept and the report lists the
+//   input with its error. The next BeginInput starts clean.
+// - A session error (API misuse, a memory limit) is sticky for the session: every later call
+//   returns it.
+// - Bad records inside a readable input are skipped and counted in the report's diagnostics.
+// - Nothing here throws.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "meshcheck/options.h"
+#include "meshcheck/status.h"
+
+namespace meshcheck {
+
+struct Progress {
+  uint64_t bytes = 0;      // Bytes pushed over all inputs.
+  uint64_t events = 0;     // Normalized events read over all inputs.
+  int32_t inputs = 0;      // Inputs begun.
+};
+
+class Session {
+ public:
+  explicit Session(Options options = {});
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  Status BeginInput(const InputInfo& input);
+  Status Push(std::string_view chunk);
+  Status EndInput();
+  // Call once, after the last EndInput: builds the graph, the measures and the verdict.
+  Status Finish();
+  // The report (schema meshcheck.report/v1), deterministic byte for byte. Valid after Finish.
+  std::string ReportJson() const;
+  // A plain-text summary of the report for a terminal (verdict, reasons, inputs, problems).
+  // Valid after Finish.
+  std::string SummaryText() const;
+  // The interaction graph as tab-separated text (see report::RenderEdgeList), for checking the
+  // graph measures against an independent implementation. Valid after Finish.
+  std::string GraphEdgeList() const;
+
+  Progress progress() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace meshcheck

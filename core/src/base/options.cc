@@ -1,0 +1,40 @@
+#include "meshcheck/options.h"
+
+namespace meshcheck {
+namespace {
+
+struct FormatEntry {
+  Format format;
+  const char* name;
+};
+
+constexpr FormatEntry kFormats[] = {
+    {Format::kAuto, "auto"},
+    {Format::kDiscordJson, "discord-json"},
+};
+
+}  // namespace
+
+const char* FormatName(Format format) {
+  for (const FormatEntry& e : kFormats) {
+    if (e.format == format) return e.name;
+  }
+  return "auto";
+}
+
+std::optional<Format> ParseFormatName(std::string_view name) {
+  for (const FormatEntry& e : kFormats) {
+    if (name == e.name) return e.format;
+  }
+  return std::nullopt;
+}
+
+std::vector<Format> SupportedFormats() {
+  std::vector<Format> out;
+  for (const FormatEntry& e : kFormats) {
+    if (e.format != Format::kAuto) out.push_back(e.format);
+  }
+  return out;
+}
+
+}  // namespace meshcheck

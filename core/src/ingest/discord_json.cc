@@ -1,0 +1,449 @@
+#include "ingest/discord_json.h"
+
+#include <charconv>
+#include <string>
+#include <vector>
+
+#include "base/time.h"
+#include "ingest/json_reader.h"
+#include "ingest/names.h"
+
+namespace meshcheck::ingest {
+namespace {
+
+// Discord's epoch (2015-01-01T00:00:00Z) in ms: a snowflake's creation time is
+// (id >> 22) + kDiscordEpochMs.
+constexpr int64_t kDiscordEpochMs = 1420070400000;
+
+enum class Ctx : uint8_t {
+  kRoot,
+  kGuild,
+  kChannel,
+  kMessages,
+  kMessage,
+  kAuthor,
+  kRoles,
+  kRole,
+  kReactions,
+  kReaction,
+  kReactionUsers,
+  kReactionUser,
+  kMentions,
+  kMentionUser,
+  kReference,
+  kSkip,  // A container nothing is read from.
+};
+
+enum class Key : uint8_t {
+  kOther,
+  kId,
+  kType,
+  kTimestamp,
+  kContent,
+  kAuthor,
+  kName,
+  kNickname,
+  kDiscriminator,
+  kIsBot,
+  kRoles,
+  kReactions,
+  kCount,
+  kUsers,
+  kMentions,
+  kReference,
+  kMessageId,
+  kChannelId,
+  kGuild,
+  kChannel,
+  kMessages,
+  kCategoryId,
+};
+
+Key LookupKey(std::string_view k) {
+  struct Entry {
+    std::string_view name;
+    Key key;
+  };
+  static constexpr Entry kKeys[] = {
+      {"id", Key::kId},
+      {"type", Key::kType},
+      {"timestamp", Key::kTimestamp},
+      {"content", Key::kContent},
+      {"author", Key::kAuthor},
+      {"name", Key::kName},
+      {"nickname", Key::kNickname},
+      {"discriminator", Key::kDiscriminator},
+      {"isBot", Key::kIsBot},
+      {"roles", Key::kRoles},
+      {"reactions", Key::kReactions},
+      {"count", Key::kCount},
+      {"users", Key::kUsers},
+      {"mentions", Key::kMentions},
+      {"reference", Key::kReference},
+      {"messageId", Key::kMessageId},
+      {"channelId", Key::kChannelId},
+      {"guild", Key::kGuild},
+      {"channel", Key::kChannel},
+      {"messages", Key::kMessages},
+      {"categoryId", Key::kCategoryId},
+  };
+  for (const Entry& e : kKeys) {
+    if (e.name == k) return e.key;
+  }
+  return Key::kOther;
+}
+
+model::ChannelKind ChannelKindOf(std::string_view type) {
+  using model::ChannelKind;
+  if (type == "GuildTextChat") return ChannelKind::kChat;
+  if (type == "GuildNews") return ChannelKind::kAnnouncement;
+  if (type == "DirectTextChat") return ChannelKind::kDirect;
+  if (type == "DirectGroupTextChat") return ChannelKind::kGroupDirect;
+  if (type == "GuildNewsThread" || type == "GuildPublicThread" || type == "GuildPrivateThread") {
+    return ChannelKind::kThread;
+  }
+  if (type == "GuildForum") return ChannelKind::kForum;
+  if (type == "GuildVoiceChat" || type == "GuildStageVoice") return ChannelKind::kVoice;
+  return ChannelKind::kUnknown;
+}
+
+// MessageKind names DCE writes for Discord's system notifications (kinds 1..18).
+model::SystemAction SystemActionOf(std::string_view type, bool* is_system) {
+  using model::SystemAction;
+  *is_system = true;
+  if (type == "GuildMemberJoin" || type == "RecipientAdd") return SystemAction::kJoin;
+  if (type == "RecipientRemove") return SystemAction::kLeave;
+  if (type == "Call" || type == "ChannelNameChange" || type == "ChannelIconChange" ||
+      type == "ChannelPinnedMessage" || type == "ThreadCreated") {
+    return SystemAction::kOther;
+  }
+  *is_system = false;
+  return SystemAction::kNone;
+}
+
+struct UserFields {
+  std::string_view id;
+  std::string_view name;
+  std::string_view nickname;
+  std::string_view discriminator;
+  bool is_bot = false;
+  bool staff_role = false;
+
+  void Clear() { *this = UserFields(); }
+  model::PersonRef Ref() const {
+    model::PersonRef p;
+    p.key = id;
+    p.name = nickname.empty() ? name : nickname;
+    p.is_bot = is_bot;
+    p.is_deleted = !is_bot && name == "Deleted User" && discriminator == "0000";
+    p.is_host_hint = staff_role;
+    return p;
+  }
+};
+
+class DiscordJsonReader : public JsonDocumentReader<DiscordJsonReader> {
+ public:
+  explicit DiscordJsonReader(const ReaderContext& context) : JsonDocumentReader(context) {}
+
+  // ---- JsonDocumentReader hooks.
+  uint64_t records() const { return messages_; }
+  const char* label() const { return "DiscordChatExporter JSON"; }
+  const char* id_prefix() const { return "ingest.discord"; }
+  Status CheckShape() const;
+
+  // ---- SAX handler (see json_stream.h).
+  bool null() { return true; }
+  bool boolean(bool value);
+  bool number_integer(int64_t value) { return Number(value < 0 ? 0 : static_cast<uint64_t>(value)); }
+  bool number_unsigned(uint64_t value) { return Number(value); }
+  bool number_float(double value, std::string_view) {
+    return Number(value > 0 ? static_cast<uint64_t>(value) : 0);
+  }
+  bool string(std::string_view value);
+  bool start_object() { return Open(true); }
+  bool start_array() { return Open(false); }
+  bool end_object() { return Close(); }
+  bool end_array() { return Close(); }
+  bool key(std::string_view k) {
+    key_ = LookupKey(k);
+    return true;
+  }
+
+ private:
+  Ctx Current() const { return stack_.empty() ? Ctx::kRoot : stack_.back(); }
+  Ctx ChildOf(Ctx parent, bool is_object) const;
+  bool Open(bool is_object);
+  bool Close();
+  bool Number(uint64_t value);
+  void UserField(UserFields* user, std::string_view value);
+  void DeclareChannel();
+  void EmitMessage();
+  bool Reject(std::string message);
+
+  std::vector<Ctx> stack_;
+  Key key_ = Key::kOther;
+  bool root_seen_ = false;
+  bool messages_seen_ = false;
+  Status shape_;
+
+  // Channel and server, declared once the `channel` object ends.
+  std::string guild_id_, guild_name_, channel_id_, channel_type_, channel_name_, category_id_;
+  bool channel_declared_ = false;
+  uint32_t channel_ = 0;
+
+  // The message being read.
+  RecordStrings strings_;
+  std::string_view msg_id_, msg_type_, msg_timestamp_;
+  std::string_view ref_type_, ref_message_, ref_channel_;
+  bool has_reference_ = false;
+  uint32_t text_bytes_ = 0;
+  uint32_t reaction_count_ = 0;
+  UserFields author_, user_;
+  std::vector<model::PersonRef> mentions_, reactors_;
+  uint64_t messages_ = 0;
+};
+
+Ctx DiscordJsonReader::ChildOf(Ctx parent, bool is_object) const {
+  switch (parent) {
+    case Ctx::kRoot:
+      if (is_object && key_ == Key::kGuild) return Ctx::kGuild;
+      if (is_object && key_ == Key::kChannel) return Ctx::kChannel;
+      if (!is_object && key_ == Key::kMessages) return Ctx::kMessages;
+      return Ctx::kSkip;
+    case Ctx::kMessages:
+      return is_object ? Ctx::kMessage : Ctx::kSkip;
+    case Ctx::kMessage:
+      if (is_object && key_ == Key::kAuthor) return Ctx::kAuthor;
+      if (is_object && key_ == Key::kReference) return Ctx::kReference;
+      if (!is_object && key_ == Key::kReactions) return Ctx::kReactions;
+      if (!is_object && key_ == Key::kMentions) return Ctx::kMentions;
+      return Ctx::kSkip;
+    case Ctx::kAuthor:
+      return !is_object && key_ == Key::kRoles ? Ctx::kRoles : Ctx::kSkip;
+    case Ctx::kRoles:
+      return is_object ? Ctx::kRole : Ctx::kSkip;
+    case Ctx::kReactions:
+      return is_object ? Ctx::kReaction : Ctx::kSkip;
+    case Ctx::kReaction:
+      return !is_object && key_ == Key::kUsers ? Ctx::kReactionUsers : Ctx::kSkip;
+    case Ctx::kReactionUsers:
+      return is_object ? Ctx::kReactionUser : Ctx::kSkip;
+    case Ctx::kMentions:
+      return is_object ? Ctx::kMentionUser : Ctx::kSkip;
+    default:
+      return Ctx::kSkip;
+  }
+}
+
+bool DiscordJsonReader::Reject(std::string message) {
+  shape_ = Status(StatusCode::kUnsupportedFormat, "ingest.discord.not_dce",
+                  "This is not a DiscordChatExporter JSON export: " + std::move(message) + ".",
+                  Here());
+  return false;
+}
+
+bool DiscordJsonReader::Open(bool is_object) {
+  if (!root_seen_) {
+    root_seen_ = true;
+    if (!is_object) return Reject("the document is an array, not an object");
+    stack_.push_back(Ctx::kRoot);
+    return true;
+  }
+  const Ctx child = ChildOf(Current(), is_object);
+  if (child == Ctx::kMessages) {
+    messages_seen_ = true;
+    if (!channel_declared_) DeclareChannel();
+  } else if (child == Ctx::kMessage) {
+    strings_.Reset();
+    msg_id_ = msg_type_ = msg_timestamp_ = {};
+    ref_type_ = ref_message_ = ref_channel_ = {};
+    has_reference_ = false;
+    text_bytes_ = 0;
+    reaction_count_ = 0;
+    author_.Clear();
+    mentions_.clear();
+    reactors_.clear();
+  } else if (child == Ctx::kReactionUser || child == Ctx::kMentionUser) {
+    user_.Clear();
+  } else if (child == Ctx::kReference) {
+    has_reference_ = true;
+  }
+  stack_.push_back(child);
+  key_ = Key::kOther;
+  return true;
+}
+
+bool DiscordJsonReader::Close() {
+  const Ctx done = Current();
+  stack_.pop_back();
+  switch (done) {
+    case Ctx::kChannel:
+      if (!channel_declared_) DeclareChannel();
+      break;
+    case Ctx::kMessage:
+      EmitMessage();
+      break;
+    case Ctx::kReactionUser:
+      reactors_.push_back(user_.Ref());
+      break;
+    case Ctx::kMentionUser:
+      mentions_.push_back(user_.Ref());
+      break;
+    default:
+      break;
+  }
+  return true;
+}
+
+bool DiscordJsonReader::boolean(bool value) {
+  if (key_ != Key::kIsBot) return true;
+  const Ctx c = Current();
+  if (c == Ctx::kAuthor) author_.is_bot = value;
+  if (c == Ctx::kReactionUser || c == Ctx::kMentionUser) user_.is_bot = value;
+  return true;
+}
+
+bool DiscordJsonReader::Number(uint64_t value) {
+  if (Current() == Ctx::kReaction && key_ == Key::kCount) {
+    reaction_count_ += static_cast<uint32_t>(value > UINT32_MAX ? UINT32_MAX : value);
+  }
+  return true;
+}
+
+void DiscordJsonReader::UserField(UserFields* user, std::string_view value) {
+  switch (key_) {
+    case Key::kId:
+      user->id = strings_.Put(value);
+      break;
+    case Key::kName:
+      user->name = strings_.Put(value);
+      break;
+    case Key::kNickname:
+      user->nickname = strings_.Put(value);
+      break;
+    case Key::kDiscriminator:
+      user->discriminator = strings_.Put(value);
+      break;
+    default:
+      break;
+  }
+}
+
+bool DiscordJsonReader::string(std::string_view value) {
+  switch (Current()) {
+    case Ctx::kGuild:
+      if (key_ == Key::kId) guild_id_ = value;
+      if (key_ == Key::kName) guild_name_ = value;
+      break;
+    case Ctx::kChannel:
+      if (key_ == Key::kId) channel_id_ = value;
+      if (key_ == Key::kType) channel_type_ = value;
+      if (key_ == Key::kName) channel_name_ = value;
+      if (key_ == Key::kCategoryId) category_id_ = value;
+      break;
+    case Ctx::kMessage:
+      if (key_ == Key::kId) msg_id_ = strings_.Put(value);
+      if (key_ == Key::kType) msg_type_ = strings_.Put(value);
+      if (key_ == Key::kTimestamp) msg_timestamp_ = strings_.Put(value);
+      if (key_ == Key::kContent) text_bytes_ = static_cast<uint32_t>(value.size());
+      break;
+    case Ctx::kAuthor:
+      UserField(&author_, value);
+      break;
+    case Ctx::kRole:
+      if (key_ == Key::kName && IsStaffRoleName(value)) author_.staff_role = true;
+      break;
+    case Ctx::kReactionUser:
+    case Ctx::kMentionUser:
+      UserField(&user_, value);
+      break;
+    case Ctx::kReference:
+      if (key_ == Key::kType) ref_type_ = strings_.Put(value);
+      if (key_ == Key::kMessageId) ref_message_ = strings_.Put(value);
+      if (key_ == Key::kChannelId) ref_channel_ = strings_.Put(value);
+      break;
+    default:
+      break;
+  }
+  return true;
+}
+
+void DiscordJsonReader::DeclareChannel() {
+  channel_declared_ = true;
+  model::ChannelInfo info;
+  info.kind = ChannelKindOf(channel_type_);
+  info.key = channel_id_;
+  info.name = channel_name_;
+  info.group_key = guild_id_;
+  info.group_name = guild_name_;
+  if (info.kind == model::ChannelKind::kThread) {
+    info.parent_key = category_id_;  // DCE quirk: a thread's categoryId is its parent channel.
+  }
+  if (channel_id_.empty()) {
+    context().diagnostics->Add("ingest.discord.no_channel", base::Severity::kWarning,
+                               "The export names no channel; the file name stands in for it.",
+                               Here());
+    info.key = context().name;
+    info.name = context().name;
+  }
+  channel_ = context().sink->OnChannel(info);
+}
+
+void DiscordJsonReader::EmitMessage() {
+  model::Message m;
+  m.channel = channel_;
+  m.id = msg_id_;
+  m.author = author_.Ref();
+  bool is_system = false;
+  m.action = SystemActionOf(msg_type_, &is_system);
+  m.kind = is_system ? model::MessageKind::kSystem : model::MessageKind::kMessage;
+  if (auto t = base::ParseIso8601(msg_timestamp_)) {
+    m.time_ms = t->ms;
+    m.has_time = true;
+  } else {
+    uint64_t snowflake = 0;
+    const auto [end, ec] =
+        std::from_chars(msg_id_.data(), msg_id_.data() + msg_id_.size(), snowflake);
+    if (ec == std::errc() && end == msg_id_.data() + msg_id_.size() && !msg_id_.empty()) {
+      m.time_ms = static_cast<int64_t>(snowflake >> 22) + kDiscordEpochMs;
+      m.has_time = true;
+    }
+    context().diagnostics->Add("ingest.discord.bad_timestamp", base::Severity::kWarning,
+                               "Messages with a missing or unreadable timestamp were dated from "
+                               "their Discord id.",
+                               Here());
+  }
+  if (has_reference_) {
+    const bool forward = ref_type_ == "Forward";
+    const bool same_channel = ref_channel_.empty() || ref_channel_ == channel_id_;
+    m.is_forward = forward;
+    if (!forward && same_channel && !ref_message_.empty()) {
+      m.reply_to = ref_message_;
+    }
+  }
+  m.text_bytes = text_bytes_;
+  m.mentions = mentions_;
+  m.reaction_count = reaction_count_;
+  m.reactors = reactors_;
+  context().sink->OnMessage(m);
+  ++messages_;
+}
+
+Status DiscordJsonReader::CheckShape() const {
+  if (!shape_.ok()) return shape_;
+  if (!messages_seen_) {
+    return Status(StatusCode::kUnsupportedFormat, "ingest.discord.not_dce",
+                  "This JSON has no DiscordChatExporter \"messages\" array, so it is not a "
+                  "DiscordChatExporter export.",
+                  Location{context().input, 0, 0});
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::unique_ptr<Reader> MakeDiscordJsonReader(const ReaderContext& context) {
+  return std::make_unique<DiscordJsonReader>(context);
+}
+
+}  // namespace meshcheck::ingest

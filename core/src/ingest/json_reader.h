@@ -1,0 +1,95 @@
+// Shared mechanics of readers whose format is one JSON document: the tokenizer, the mapping of
+// tokenizer errors to input errors, truncation handling, and a pool of per-record strings.
+#pragma once
+
+#include <deque>
+#include <string>
+#include <string_view>
+
+#include "ingest/json_stream.h"
+#include "ingest/reader.h"
+
+namespace meshcheck::ingest {
+
+// Strings copied out of transient tokenizer views for the duration of one record. Views stay
+// valid until Reset (a deque never moves its elements).
+class RecordStrings {
+ public:
+  std::string_view Put(std::string_view text) {
+    if (used_ == slots_.size()) slots_.emplace_back();
+    std::string& slot = slots_[used_++];
+    slot.assign(text);
+    return slot;
+  }
+  void Reset() { used_ = 0; }
+
+ private:
+  std::deque<std::string> slots_;
+  size_t used_ = 0;
+};
+
+// Maps a tokenizer error to the input's Status: syntax and string errors are parse errors,
+// depth and size are limits. `format_label` names the format in messages ("DiscordChatExporter
+// JSON").
+Status JsonErrorStatus(const JsonError& error, int32_t input, std::string_view format_label);
+
+// Base of a reader over one JSON document: owns the tokenizer driving `Derived`'s SAX handler
+// methods, and implements Push/End. Derived provides:
+//   uint64_t records() const;           // records delivered so far
+//   Status CheckShape() const;          // at End: ok if the document had the expected shape
+//   const char* label() const;          // "DiscordChatExporter JSON"
+//   const char* id_prefix() const;      // "ingest.discord"
+template <class Derived>
+class JsonDocumentReader : public Reader {
+ public:
+  explicit JsonDocumentReader(const ReaderContext& context, JsonLimits limits = {})
+      : context_(context), tokenizer_(static_cast<Derived*>(this), limits) {}
+
+  Status Push(std::string_view chunk) override {
+    if (!tokenizer_.Push(chunk)) return Failure();
+    return Status::Ok();
+  }
+
+  Status End() override {
+    if (tokenizer_.Finish()) {
+      ReportRepairs();
+      return self().CheckShape();
+    }
+    if (tokenizer_.error().kind == JsonErrorKind::kTruncated && self().records() > 0) {
+      ReportRepairs();
+      const std::string id = std::string(self().id_prefix()) + ".truncated";
+      context_.diagnostics->Add(
+          id, base::Severity::kWarning,
+          "The file ends early (it looks cut off); the messages before the cut were read and "
+          "the incomplete last one was skipped.",
+          Location{context_.input, tokenizer_.offset(), tokenizer_.line()});
+      return Status::Ok();
+    }
+    return Failure();
+  }
+
+ protected:
+  const ReaderContext& context() const { return context_; }
+  Location Here() const { return {context_.input, tokenizer_.offset(), tokenizer_.line()}; }
+
+ private:
+  Derived& self() { return *static_cast<Derived*>(this); }
+  Status Failure() {
+    if (tokenizer_.error().kind == JsonErrorKind::kAborted) {
+      Status shape = self().CheckShape();  // The reader stopped: it says why.
+      if (!shape.ok()) return shape;
+    }
+    return JsonErrorStatus(tokenizer_.error(), context_.input, self().label());
+  }
+  void ReportRepairs() {
+    if (tokenizer_.repaired_utf8() == 0) return;
+    context_.diagnostics->Add("ingest.invalid_utf8", base::Severity::kWarning,
+                              "Invalid UTF-8 byte sequences were replaced by U+FFFD.",
+                              Location{context_.input, 0, 0}, tokenizer_.repaired_utf8());
+  }
+
+  ReaderContext context_;
+  JsonTokenizer<Derived> tokenizer_;
+};
+
+}  // namespace meshcheck::ingest

@@ -1,0 +1,134 @@
+#include "metrics/hosts.h"
+
+#include <algorithm>
+
+#include "metrics/params.h"
+
+namespace meshcheck::metrics {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+void Add(HostSet* hosts, uint32_t member) {
+  if (!hosts->is_host[member]) {
+    hosts->is_host[member] = true;
+    hosts->members.push_back(member);
+  }
+}
+
+bool FromDeclared(const model::Dataset& data, const std::vector<std::string>& declared,
+                  HostSet* hosts) {
+  const auto& members = data.members();
+  for (const std::string& name : declared) {
+    const std::string want = Lower(name);
+    bool matched = false;
+    for (uint32_t i = 0; i < members.size(); ++i) {
+      if (Lower(data.Text(members[i].key)) == want || Lower(data.Text(members[i].name)) == want) {
+        Add(hosts, i);
+        matched = true;
+      }
+    }
+    if (!matched) hosts->unmatched.push_back(name);
+  }
+  return !hosts->members.empty();
+}
+
+bool FromExport(const model::Dataset& data, const GroupFacts& facts, HostSet* hosts) {
+  const auto& members = data.members();
+  uint32_t staff = 0;
+  uint32_t announcers = 0;
+  for (uint32_t i = 0; i < members.size(); ++i) {
+    if (members[i].is_host_hint && facts.is_poster[i]) {
+      Add(hosts, i);
+      ++staff;
+    }
+  }
+  for (const model::MessageRecord& m : data.messages()) {
+    if (m.is_system() || !facts.is_poster[m.author]) continue;
+    if (data.channels()[m.channel].kind == model::ChannelKind::kAnnouncement &&
+        !hosts->is_host[m.author]) {
+      Add(hosts, m.author);
+      ++announcers;
+    }
+  }
+  if (staff + announcers == 0) return false;
+  hosts->how = "Found in the export: ";
+  if (staff > 0) {
+    hosts->how += std::to_string(staff) + " poster(s) with a staff role (owner, admin, moderator)";
+  }
+  if (announcers > 0) {
+    hosts->how += std::string(staff > 0 ? " and " : "") + std::to_string(announcers) +
+                  " poster(s) in an announcement channel";
+  }
+  hosts->how += ".";
+  return true;
+}
+
+bool FromData(const model::Dataset& data, const GroupFacts& facts, HostSet* hosts) {
+  if (facts.posters < kMinPostersToInferHost || facts.messages == 0) return false;
+  const auto& members = data.members();
+  uint32_t top = model::kNone;
+  for (uint32_t i = 0; i < members.size(); ++i) {
+    if (!facts.is_poster[i]) continue;
+    if (top == model::kNone || members[i].messages > members[top].messages) top = i;
+  }
+  const double share =
+      static_cast<double>(members[top].messages) / static_cast<double>(facts.messages);
+  if (share < kHostVoiceFactor / facts.posters) return false;
+  Add(hosts, top);
+  hosts->how = "Inferred from the data: the most active poster wrote " +
+               std::to_string(static_cast<int>(share * 100 + 0.5)) +
+               "% of the messages. Name the host yourself if this is wrong.";
+  return true;
+}
+
+}  // namespace
+
+const char* HostSourceName(HostSource source) {
+  switch (source) {
+    case HostSource::kDeclared:
+      return "declared";
+    case HostSource::kExportSignal:
+      return "export";
+    case HostSource::kData:
+      return "data";
+    case HostSource::kNone:
+      return "none";
+  }
+  return "none";
+}
+
+HostSet DetectHosts(const model::Dataset& data, const GroupFacts& facts,
+                    const std::vector<std::string>& declared) {
+  HostSet hosts;
+  hosts.is_host.assign(data.members().size(), false);
+  if (!declared.empty() && FromDeclared(data, declared, &hosts)) {
+    hosts.source = HostSource::kDeclared;
+    hosts.how = "Named by you.";
+  } else if (FromExport(data, facts, &hosts)) {
+    hosts.source = HostSource::kExportSignal;
+  } else if (FromData(data, facts, &hosts)) {
+    hosts.source = HostSource::kData;
+  } else {
+    hosts.source = HostSource::kNone;
+    hosts.how = "Nobody holds a host-like share of the messages: no host-centred structure.";
+  }
+  std::sort(hosts.members.begin(), hosts.members.end());
+  for (uint32_t i = 0; i < data.members().size(); ++i) {
+    if (!facts.is_poster[i]) continue;
+    if (hosts.is_host[i]) {
+      hosts.host_messages += data.members()[i].messages;
+    } else {
+      ++hosts.non_host_posters;
+    }
+  }
+  return hosts;
+}
+
+}  // namespace meshcheck::metrics

@@ -1,0 +1,205 @@
+#include "model/dataset.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "base/time.h"
+
+namespace meshcheck::model {
+namespace {
+
+// Lower-cases ASCII and trims spaces: the key of a person known only by name.
+void NameKey(std::string_view name, std::string* out) {
+  out->assign("name:");
+  size_t b = 0;
+  size_t e = name.size();
+  while (b < e && name[b] == ' ') ++b;
+  while (e > b && name[e - 1] == ' ') --e;
+  for (size_t i = b; i < e; ++i) {
+    const char c = name[i];
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+}
+
+}  // namespace
+
+void Dataset::Diagnose(const char* id, const char* message) {
+  diagnostics_->Add(id, base::Severity::kWarning, message, Location{input_, 0, 0});
+}
+
+uint32_t Dataset::OnChannel(const ChannelInfo& info) {
+  const std::string_view key = info.key.empty() ? info.name : info.key;
+  const uint32_t key_id = strings_.Intern(key);
+  uint32_t index = channel_by_key_.Find(key_id);
+  if (index == base::FlatMap64::kMissing) {
+    index = static_cast<uint32_t>(channels_.size());
+    channel_by_key_.Insert(key_id, index);
+    Channel c;
+    c.key = key_id;
+    c.name = strings_.Intern(info.name);
+    c.group_key = strings_.Intern(info.group_key);
+    c.group_name = strings_.Intern(info.group_name);
+    c.parent_key = strings_.Intern(info.parent_key);
+    c.kind = info.kind;
+    channels_.push_back(c);
+    return index;
+  }
+  Channel& c = channels_[index];
+  const uint32_t empty = strings_.Intern("");
+  auto fill = [&](uint32_t* field, std::string_view value) {
+    if (*field == empty && !value.empty()) *field = strings_.Intern(value);
+  };
+  fill(&c.name, info.name);
+  fill(&c.group_key, info.group_key);
+  fill(&c.group_name, info.group_name);
+  fill(&c.parent_key, info.parent_key);
+  if (c.kind == ChannelKind::kUnknown) c.kind = info.kind;
+  return index;
+}
+
+uint32_t Dataset::MemberFor(const PersonRef& person, const Message& context) {
+  if (person.is_deleted) {
+    // One placeholder id covers every deleted account: each deleted author is kept apart.
+    key_scratch_.assign("deleted:");
+    key_scratch_.append(strings_.Get(channels_[context.channel].key));
+    key_scratch_.push_back('/');
+    key_scratch_.append(context.id);
+  } else if (!person.key.empty()) {
+    key_scratch_.assign(person.key);
+  } else {
+    NameKey(person.name, &key_scratch_);
+  }
+  const uint32_t key_id = strings_.Intern(key_scratch_);
+  uint32_t index = member_by_key_.Find(key_id);
+  if (index == base::FlatMap64::kMissing) {
+    index = static_cast<uint32_t>(members_.size());
+    member_by_key_.Insert(key_id, index);
+    Member m;
+    m.key = key_id;
+    m.name = strings_.Intern(person.name);
+    members_.push_back(m);
+  }
+  Member& m = members_[index];
+  if (!person.name.empty() && strings_.Get(m.name) != person.name) {
+    m.name = strings_.Intern(person.name);
+  }
+  m.is_bot |= person.is_bot;
+  m.is_deleted |= person.is_deleted;
+  m.is_host_hint |= person.is_host_hint;
+  return index;
+}
+
+uint64_t Dataset::IdKey(uint32_t channel, std::string_view id) const {
+  return base::Hash64(id, base::Mix64(channels_[channel].key + 1));
+}
+
+void Dataset::OnMessage(const Message& message) {
+  if (message.channel >= channels_.size()) {
+    Diagnose("model.unknown_channel", "A message referred to no known channel and was skipped.");
+    return;
+  }
+  const auto index = static_cast<uint32_t>(messages_.size());
+  if (!message.id.empty()) {
+    const uint64_t key = IdKey(message.channel, message.id);
+    if (message_by_id_.Insert(key, index) != index) {
+      ++duplicates_;
+      Diagnose("model.duplicate_message",
+               "Messages whose id appeared earlier were counted once (re-exported or merged "
+               "files repeat them).");
+      return;
+    }
+  }
+  MessageRecord r;
+  r.channel = message.channel;
+  r.flags = static_cast<uint8_t>((message.kind == MessageKind::kSystem ? kFlagSystem : 0) |
+                                 (message.is_forward ? kFlagForward : 0));
+  r.action = static_cast<uint8_t>(message.action);
+  r.reactions = message.reaction_count;
+  if (message.has_time && message.time_ms >= base::kMinPlausibleMs &&
+      message.time_ms < base::kMaxPlausibleMs) {
+    r.time_ms = message.time_ms;
+  } else if (message.has_time) {
+    Diagnose("model.implausible_time",
+             "Messages dated before 1980 or after 2099 were kept out of the timeline.");
+  } else {
+    Diagnose("model.missing_time", "Messages without a readable date were kept out of the "
+                                   "timeline.");
+  }
+  r.author = MemberFor(message.author, message);
+  Member& author = members_[r.author];
+  if (!r.is_system()) {
+    ++author.messages;
+    ++channels_[message.channel].messages;
+    if (r.time_ms != kNoTime) {
+      if (author.first_ms == kNoTime || r.time_ms < author.first_ms) author.first_ms = r.time_ms;
+      if (author.last_ms == kNoTime || r.time_ms > author.last_ms) author.last_ms = r.time_ms;
+    }
+  }
+  auto link_target = [&](std::string_view target, bool thread) {
+    if (target.empty() || target == message.id) return;
+    const uint64_t key = IdKey(message.channel, target);
+    const uint32_t found = message_by_id_.Find(key);
+    if (found != base::FlatMap64::kMissing) {
+      (thread ? r.thread : r.parent) = found;
+    } else {
+      pending_.push_back({index, key, thread});
+    }
+  };
+  link_target(message.reply_to, false);
+  link_target(message.thread, true);
+  messages_.push_back(r);
+  for (const PersonRef& p : message.mentions) {
+    links_.push_back({index, MemberFor(p, message), LinkKind::kMention});
+  }
+  for (const PersonRef& p : message.reactors) {
+    links_.push_back({index, MemberFor(p, message), LinkKind::kReaction});
+  }
+}
+
+void Dataset::Finalize() {
+  if (finalized_) return;
+  finalized_ = true;
+  uint64_t missing = 0;
+  for (const Pending& p : pending_) {
+    const uint32_t found = message_by_id_.Find(p.target);
+    if (found == base::FlatMap64::kMissing) {
+      ++missing;
+      continue;
+    }
+    (p.thread ? messages_[p.message].thread : messages_[p.message].parent) = found;
+  }
+  if (missing > 0) {
+    diagnostics_->Add("model.reply_target_outside",
+                      base::Severity::kInfo,
+                      "Replies to messages that are not in the export (older history, another "
+                      "channel) count as messages but not as links.",
+                      Location{}, missing);
+  }
+  std::vector<Pending>().swap(pending_);
+  message_by_id_.Clear();
+
+  // Chronological order, stable; undated messages keep their arrival order at the end.
+  std::vector<uint32_t> order(messages_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const int64_t ta = messages_[a].time_ms;
+    const int64_t tb = messages_[b].time_ms;
+    if ((ta == kNoTime) != (tb == kNoTime)) return tb == kNoTime;
+    return ta < tb;
+  });
+  std::vector<uint32_t> rank(messages_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+  std::vector<MessageRecord> sorted(messages_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    MessageRecord r = messages_[order[i]];
+    if (r.parent != kNone) r.parent = rank[r.parent];
+    if (r.thread != kNone) r.thread = rank[r.thread];
+    sorted[i] = r;
+  }
+  messages_.swap(sorted);
+  for (PersonLink& l : links_) l.message = rank[l.message];
+  std::stable_sort(links_.begin(), links_.end(),
+                   [](const PersonLink& a, const PersonLink& b) { return a.message < b.message; });
+}
+
+}  // namespace meshcheck::model

@@ -1,0 +1,120 @@
+// Dataset: the in-memory store of everything read, fed as an EventSink. Members and channels
+// are interned; each message becomes a 32-byte record (no text), so memory grows with the
+// number of messages and people, never with input bytes.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "base/hash.h"
+#include "base/intern.h"
+#include "model/event_sink.h"
+
+namespace meshcheck::model {
+
+inline constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+inline constexpr int64_t kNoTime = std::numeric_limits<int64_t>::min();
+
+struct Member {
+  uint32_t key = 0;   // Interned key (Dataset::Text).
+  uint32_t name = 0;  // Interned display name, the latest seen.
+  bool is_bot = false;
+  bool is_deleted = false;
+  bool is_host_hint = false;
+  uint32_t messages = 0;  // Messages written (kMessage only, forwards included).
+  int64_t first_ms = kNoTime;
+  int64_t last_ms = kNoTime;
+};
+
+struct Channel {
+  uint32_t key = 0;
+  uint32_t name = 0;
+  uint32_t group_key = 0;
+  uint32_t group_name = 0;
+  uint32_t parent_key = 0;
+  ChannelKind kind = ChannelKind::kUnknown;
+  uint32_t messages = 0;
+};
+
+enum MessageFlags : uint8_t {
+  kFlagSystem = 1,
+  kFlagForward = 2,
+};
+
+struct MessageRecord {
+  int64_t time_ms = kNoTime;  // kNoTime: missing or implausible.
+  uint32_t author = kNone;
+  uint32_t channel = 0;
+  uint32_t parent = kNone;  // Index of the explicit reply target (after Finalize).
+  uint32_t thread = kNone;  // Index of the thread root message (after Finalize).
+  uint32_t reactions = 0;
+  uint8_t flags = 0;
+  uint8_t action = 0;  // SystemAction.
+
+  bool is_system() const { return flags & kFlagSystem; }
+  bool is_forward() const { return flags & kFlagForward; }
+};
+
+enum class LinkKind : uint8_t { kMention, kReaction };
+
+// A person named by a message: mentioned in it, or reacting to it.
+struct PersonLink {
+  uint32_t message;
+  uint32_t person;
+  LinkKind kind;
+};
+
+class Dataset : public EventSink {
+ public:
+  explicit Dataset(base::Diagnostics* diagnostics) : diagnostics_(diagnostics) {}
+
+  // Diagnostics raised from here on are located in input `index`.
+  void BeginInput(int32_t index) { input_ = index; }
+
+  uint32_t OnChannel(const ChannelInfo& channel) override;
+  void OnMessage(const Message& message) override;
+
+  // Call once after the last input: sorts messages by time (stable; undated ones last),
+  // resolves reply and thread targets, and frees the id index.
+  void Finalize();
+
+  const std::vector<Member>& members() const { return members_; }
+  const std::vector<Channel>& channels() const { return channels_; }
+  const std::vector<MessageRecord>& messages() const { return messages_; }
+  const std::vector<PersonLink>& links() const { return links_; }
+  std::string_view Text(uint32_t id) const { return strings_.Get(id); }
+  // Messages skipped as duplicates of an earlier id.
+  uint64_t duplicates() const { return duplicates_; }
+
+ private:
+  uint32_t MemberFor(const PersonRef& person, const Message& context);
+  uint64_t IdKey(uint32_t channel, std::string_view id) const;
+  void Diagnose(const char* id, const char* message);
+
+  base::Diagnostics* diagnostics_;
+  int32_t input_ = -1;
+  base::StringInterner strings_;
+  base::FlatMap64 member_by_key_;  // Interned key id -> member index.
+  base::FlatMap64 channel_by_key_;
+  base::FlatMap64 message_by_id_;  // IdKey -> message index; freed by Finalize.
+  std::vector<Member> members_;
+  std::vector<Channel> channels_;
+  std::vector<MessageRecord> messages_;
+  std::vector<PersonLink> links_;
+  // References not resolvable on arrival: the target comes later (newest-first exports).
+  struct Pending {
+    uint32_t message;
+    uint64_t target;
+    bool thread;
+  };
+  std::vector<Pending> pending_;
+  std::string key_scratch_;
+  uint64_t duplicates_ = 0;
+  bool finalized_ = false;
+};
+
+}  // namespace meshcheck::model

@@ -1,0 +1,19 @@
+// EventSink: what readers push normalized events into.
+#pragma once
+
+#include <cstdint>
+
+#include "model/event.h"
+
+namespace meshcheck::model {
+
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  // Declares (or re-declares, for a later partition) a channel; returns its handle. Calling it
+  // again with the same key returns the same handle and fills in fields that were empty.
+  virtual uint32_t OnChannel(const ChannelInfo& channel) = 0;
+  virtual void OnMessage(const Message& message) = 0;
+};
+
+}  // namespace meshcheck::model

@@ -1,0 +1,59 @@
+// The report (schema meshcheck.report/v1, core/schema/report.v1.schema.json): the only JSON
+// writer of the core. Output is deterministic byte for byte: fixed key order, members and
+// channels in a fixed order, numbers printed in their shortest round-trip form. It never
+// contains message text; member names are pseudonyms unless the options reveal them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/diagnostics.h"
+#include "classify/verdict.h"
+#include "graph/interaction_graph.h"
+#include "meshcheck/options.h"
+#include "meshcheck/status.h"
+#include "metrics/facts.h"
+#include "metrics/hosts.h"
+#include "metrics/structure.h"
+#include "model/dataset.h"
+
+namespace meshcheck::report {
+
+struct InputSummary {
+  std::string name;
+  Format format = Format::kAuto;  // As detected (kAuto if it could not be placed).
+  uint64_t bytes = 0;
+  uint64_t messages = 0;  // Records the input delivered (duplicates included).
+  Status status;          // The input's error, if any.
+};
+
+struct ReportInput {
+  const Options* options = nullptr;
+  const std::vector<InputSummary>* inputs = nullptr;
+  const base::Diagnostics* diagnostics = nullptr;
+  const model::Dataset* data = nullptr;
+  const metrics::GroupFacts* facts = nullptr;
+  const metrics::HostSet* hosts = nullptr;
+  const metrics::StructureMeasures* measures = nullptr;
+  const classify::Verdict* verdict = nullptr;
+};
+
+std::string RenderReport(const ReportInput& in);
+
+// A plain-text summary for a terminal: verdict, index, confidence, reasons, host, inputs and
+// problems. Same privacy rules as the report.
+std::string RenderSummary(const ReportInput& in);
+
+// The interaction graph as tab-separated text, for checking the graph measures against an
+// independent implementation. First one line per person who posted, "node<TAB>index<TAB>is_host",
+// then one line per ordered pair of people with any tie,
+// "edge<TAB>source<TAB>target<TAB>replies<TAB>mentions<TAB>reactions". Indices are member
+// indices (no names).
+std::string RenderEdgeList(const ReportInput& in, const graph::InteractionGraph& graph);
+
+// The member id used in reports: a pseudonym ("member-1a2b3c4d") or, if names are revealed,
+// the display name.
+std::string MemberLabel(const ReportInput& in, uint32_t member);
+
+}  // namespace meshcheck::report

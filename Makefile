@@ -37,7 +37,7 @@ web: wasm
 	node web/build.mjs
 
 format:
-	git ls-files '*.h' '*.cc' '*.cpp' | xargs clang-format -i
+	git ls-files '*.h' '*.cc' '*.cpp' '*.js' '*.mjs' | xargs clang-format -i
 
 clean:
 	rm -rf build

@@ -43,7 +43,8 @@ void Usage(std::FILE* to) {
 
 // Returns false (after printing why) on a bad command line.
 bool ParseArgs(int argc, char** argv, Args* args) {
-  if (argc < 2 || std::strcmp(argv[1], "analyze") != 0) return false;
+  if (argc < 2 || std::strcmp(argv[1], "analyze") != 0)
+    return false;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&](const char* flag) -> const char* {
@@ -59,7 +60,8 @@ bool ParseArgs(int argc, char** argv, Args* args) {
       args->options.pseudonymize = false;
     } else if (a == "--format") {
       const char* v = value("--format");
-      if (!v) return false;
+      if (!v)
+        return false;
       const auto f = meshcheck::ParseFormatName(v);
       if (!f) {
         std::fprintf(stderr, "meshcheck: unknown format '%s'\n", v);
@@ -68,11 +70,13 @@ bool ParseArgs(int argc, char** argv, Args* args) {
       args->format = *f;
     } else if (a == "--host") {
       const char* v = value("--host");
-      if (!v) return false;
+      if (!v)
+        return false;
       args->options.hosts.emplace_back(v);
     } else if (a == "--edges") {
       const char* v = value("--edges");
-      if (!v) return false;
+      if (!v)
+        return false;
       args->edges_path = v;
     } else if (!a.empty() && a[0] == '-') {
       std::fprintf(stderr, "meshcheck: unknown option '%s'\n", a.c_str());
@@ -90,7 +94,9 @@ std::string BaseName(const std::string& path) {
 }
 
 // Streams one file into the session. Returns false with a one-line reason on failure.
-bool PushFile(meshcheck::Session* session, const std::string& path, meshcheck::Format format,
+bool PushFile(meshcheck::Session* session,
+              const std::string& path,
+              meshcheck::Format format,
               std::string* reason) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {
@@ -107,7 +113,8 @@ bool PushFile(meshcheck::Session* session, const std::string& path, meshcheck::F
   while (status.ok() && in) {
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     const auto got = static_cast<size_t>(in.gcount());
-    if (got == 0) break;
+    if (got == 0)
+      break;
     status = session->Push(std::string_view(buffer.data(), got));
   }
   if (in.bad()) {
@@ -116,10 +123,10 @@ bool PushFile(meshcheck::Session* session, const std::string& path, meshcheck::F
     return false;
   }
   const meshcheck::Status end = session->EndInput();
-  if (status.ok()) status = end;
+  if (status.ok())
+    status = end;
   if (!status.ok()) {
-    *reason = path + ": " + status.message() + " [" + status.ToString().substr(0, status.id().size()) +
-              "]";
+    *reason = path + ": " + status.message() + " [" + status.id() + "]";
     return false;
   }
   return true;
@@ -141,11 +148,14 @@ int main(int argc, char** argv) {
   std::vector<std::string> failures;
   for (const std::string& file : args.files) {
     std::string reason;
-    if (!PushFile(&session, file, args.format, &reason)) failures.push_back(reason);
+    if (!PushFile(&session, file, args.format, &reason))
+      failures.push_back(reason);
   }
   const meshcheck::Status finished = session.Finish();
-  for (const std::string& reason : failures) std::fprintf(stderr, "meshcheck: %s\n", reason.c_str());
-  if (!finished.ok()) return 1;
+  for (const std::string& reason : failures)
+    std::fprintf(stderr, "meshcheck: %s\n", reason.c_str());
+  if (!finished.ok())
+    return 1;
   if (!args.edges_path.empty()) {
     std::ofstream edges(args.edges_path, std::ios::binary);
     edges << session.GraphEdgeList();

@@ -39,8 +39,10 @@ inline std::vector<std::filesystem::path> CorpusFiles(const std::string& suffix)
 // Splits `data` into chunks of `size` bytes (0 = one chunk).
 inline std::vector<std::string_view> Chunks(std::string_view data, size_t size) {
   std::vector<std::string_view> out;
-  if (size == 0) size = data.size() == 0 ? 1 : data.size();
-  for (size_t i = 0; i < data.size(); i += size) out.push_back(data.substr(i, size));
+  if (size == 0)
+    size = data.size() == 0 ? 1 : data.size();
+  for (size_t i = 0; i < data.size(); i += size)
+    out.push_back(data.substr(i, size));
   return out;
 }
 

@@ -32,9 +32,9 @@
 namespace meshcheck {
 
 struct Progress {
-  uint64_t bytes = 0;      // Bytes pushed over all inputs.
-  uint64_t events = 0;     // Normalized events read over all inputs.
-  int32_t inputs = 0;      // Inputs begun.
+  uint64_t bytes = 0;   // Bytes pushed over all inputs.
+  uint64_t events = 0;  // Normalized events read over all inputs.
+  int32_t inputs = 0;   // Inputs begun.
 };
 
 class Session {

@@ -2,8 +2,11 @@
 
 namespace meshcheck::base {
 
-void Diagnostics::Add(const std::string& id, Severity severity, const std::string& message,
-                      const Location& where, uint64_t count) {
+void Diagnostics::Add(const std::string& id,
+                      Severity severity,
+                      const std::string& message,
+                      const Location& where,
+                      uint64_t count) {
   auto [it, inserted] = entries_.try_emplace(id);
   DiagnosticEntry& entry = it->second;
   if (inserted) {

@@ -24,8 +24,11 @@ class Diagnostics {
  public:
   // `id` is a stable dotted identifier ("ingest.discord.bad_timestamp"). The message of the
   // first report of an id is kept.
-  void Add(const std::string& id, Severity severity, const std::string& message,
-           const Location& where, uint64_t count = 1);
+  void Add(const std::string& id,
+           Severity severity,
+           const std::string& message,
+           const Location& where,
+           uint64_t count = 1);
 
   // Sorted by id: the order is deterministic.
   const std::map<std::string, DiagnosticEntry>& entries() const { return entries_; }

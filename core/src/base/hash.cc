@@ -15,7 +15,9 @@ uint64_t Hash64(std::string_view bytes, uint64_t seed) {
     n -= 8;
   }
   uint64_t tail = 0;
-  std::memcpy(&tail, p, n);
+  if (n > 0) {  // An empty view may hold a null pointer, and memcpy from null is undefined.
+    std::memcpy(&tail, p, n);
+  }
   return Mix64(h ^ tail ^ (static_cast<uint64_t>(n) << 59));
 }
 

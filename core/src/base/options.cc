@@ -17,14 +17,16 @@ constexpr FormatEntry kFormats[] = {
 
 const char* FormatName(Format format) {
   for (const FormatEntry& e : kFormats) {
-    if (e.format == format) return e.name;
+    if (e.format == format)
+      return e.name;
   }
   return "auto";
 }
 
 std::optional<Format> ParseFormatName(std::string_view name) {
   for (const FormatEntry& e : kFormats) {
-    if (name == e.name) return e.format;
+    if (name == e.name)
+      return e.format;
   }
   return std::nullopt;
 }
@@ -32,7 +34,8 @@ std::optional<Format> ParseFormatName(std::string_view name) {
 std::vector<Format> SupportedFormats() {
   std::vector<Format> out;
   for (const FormatEntry& e : kFormats) {
-    if (e.format != Format::kAuto) out.push_back(e.format);
+    if (e.format != Format::kAuto)
+      out.push_back(e.format);
   }
   return out;
 }

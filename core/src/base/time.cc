@@ -51,10 +51,9 @@ CivilDate CivilFromDays(int64_t z) {
 
 std::optional<ParsedTime> ParseIso8601(std::string_view s) {
   int64_t year, month, day, hour, minute, second = 0;
-  if (!ReadDigits(s, 0, 4, &year) || s.size() < 16 || s[4] != '-' ||
-      !ReadDigits(s, 5, 2, &month) || s[7] != '-' || !ReadDigits(s, 8, 2, &day) ||
-      (s[10] != 'T' && s[10] != ' ') || !ReadDigits(s, 11, 2, &hour) || s[13] != ':' ||
-      !ReadDigits(s, 14, 2, &minute)) {
+  if (!ReadDigits(s, 0, 4, &year) || s.size() < 16 || s[4] != '-' || !ReadDigits(s, 5, 2, &month) ||
+      s[7] != '-' || !ReadDigits(s, 8, 2, &day) || (s[10] != 'T' && s[10] != ' ') ||
+      !ReadDigits(s, 11, 2, &hour) || s[13] != ':' || !ReadDigits(s, 14, 2, &minute)) {
     return std::nullopt;
   }
   size_t pos = 16;
@@ -78,9 +77,8 @@ std::optional<ParsedTime> ParseIso8601(std::string_view s) {
       }
     }
   }
-  if (month < 1 || month > 12 || day < 1 ||
-      day > DaysInMonth(year, static_cast<unsigned>(month)) || hour > 23 || minute > 59 ||
-      second > 60) {
+  if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, static_cast<unsigned>(month)) ||
+      hour > 23 || minute > 59 || second > 60) {
     return std::nullopt;
   }
   ParsedTime out;
@@ -96,10 +94,9 @@ std::optional<ParsedTime> ParseIso8601(std::string_view s) {
         return std::nullopt;
       }
       pos += 3;
-      if (pos < s.size() && s[pos] == ':') {
-        ++pos;
-      }
-      if (pos < s.size()) {
+      const bool colon = pos < s.size() && s[pos] == ':';
+      pos += colon;
+      if (colon || pos < s.size()) {  // "+hh:" needs its minutes.
         if (!ReadDigits(s, pos, 2, &om)) {
           return std::nullopt;
         }
@@ -115,7 +112,8 @@ std::optional<ParsedTime> ParseIso8601(std::string_view s) {
   if (pos != s.size()) {
     return std::nullopt;
   }
-  const int64_t days = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  const int64_t days =
+      DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   out.ms = days * kMsPerDay + hour * kMsPerHour + minute * kMsPerMinute + second * kMsPerSecond +
            millis - offset_minutes * kMsPerMinute;
   return out;
@@ -125,8 +123,9 @@ void FormatDate(int64_t day, char out[11]) {
   const CivilDate c = CivilFromDays(day);
   // Years outside 0..9999 never reach here (see kMinPlausibleMs); clamp to keep 4 digits.
   const auto year = static_cast<unsigned>(c.year < 0 ? 0 : c.year > 9999 ? 9999 : c.year);
-  const unsigned fields[] = {year / 1000, year / 100 % 10, year / 10 % 10, year % 10, 10,
-                             c.month / 10, c.month % 10, 10, c.day / 10, c.day % 10};
+  const unsigned fields[] = {year / 1000, year / 100 % 10, year / 10 % 10, year % 10,
+                             10,          c.month / 10,    c.month % 10,   10,
+                             c.day / 10,  c.day % 10};
   for (int i = 0; i < 10; ++i) {
     out[i] = fields[i] == 10 ? '-' : static_cast<char>('0' + fields[i]);
   }

@@ -1,6 +1,7 @@
 // Every constant of the classifier, each citing the section of ANALYSIS.md it comes from.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace meshcheck::classify {
@@ -37,19 +38,24 @@ inline constexpr double kEngagedMinHrr = 0.25;
 inline constexpr double kEngagedMinIndex = 20;
 
 // C.2 item 1 with C.7 fix 3 (the floor is about evidence, not raw size): when members write
-// >= 5% of the messages, judging needs >= 5 non-host posters and >= 30 reply links.
+// >= 5% of the messages, judging needs >= 5 non-host posters and >= 30 reply links. Below that
+// share the group is a broadcast audience whatever its index: a few stray replies in a feed do
+// not make a community (C.2 item 1, C.7 fix 2).
 inline constexpr double kParticipationShare = 0.05;
 inline constexpr uint32_t kMinNonHostPosters = 5;
 inline constexpr uint64_t kMinReplyLinks = 30;
-// C.2 item 1: a pure broadcast is judged on its own silence, but needs some history: at least
-// this many host messages over at least kMinBroadcastSpanDays.
+// C.2 item 1 with C.7 fix 3: a broadcast is judged on the members' silence, but needs some
+// history: at least this many messages over at least kMinBroadcastSpanDays days.
 inline constexpr uint64_t kMinBroadcastMessages = 10;
 inline constexpr uint32_t kMinBroadcastSpanDays = 14;
 
-// C.4 "recommended for High confidence"; each shortfall is one caveat (C.3 item 2), and the
-// confidence is High with no caveat, Medium with one, Low otherwise (C.3 item 3).
+// C.4 "recommended for High confidence"; each shortfall is one caveat (C.3 item 2), as is a
+// host set that was inferred rather than declared (C.3 item 2, C.4).
 inline constexpr uint64_t kConfidentMessages = 500;
 inline constexpr uint32_t kConfidentSpanDays = 28;
 inline constexpr uint32_t kConfidentNonHostPosters = 20;
+// C.3 item 3: High with no caveat, Medium with at most this many, Low otherwise (and Low
+// whenever a data floor of C.2 item 1 is missed).
+inline constexpr size_t kMediumMaxCaveats = 1;
 
 }  // namespace meshcheck::classify

@@ -40,12 +40,13 @@ struct Verdict {
   double index = 0;  // Community Index, 0-100.
   Confidence confidence = Confidence::kLow;
   std::vector<Component> components;
-  std::vector<std::string> reasons;      // Why this label, citing the numbers.
-  std::vector<std::string> caveats;      // What lowers confidence.
-  std::vector<std::string> insufficient; // Which data floor was missed.
+  std::vector<std::string> reasons;       // Why this label, citing the numbers.
+  std::vector<std::string> caveats;       // What lowers confidence.
+  std::vector<std::string> insufficient;  // Which data floor was missed.
 };
 
-Verdict Classify(const metrics::GroupFacts& facts, const metrics::HostSet& hosts,
+Verdict Classify(const metrics::GroupFacts& facts,
+                 const metrics::HostSet& hosts,
                  const metrics::StructureMeasures& measures);
 
 // Maps raw to [0, 1] with raw a -> 0 and raw c -> 1, clamped.

@@ -24,8 +24,10 @@ class DisjointSets {
   void Union(uint32_t a, uint32_t b) {
     a = Find(a);
     b = Find(b);
-    if (a == b) return;
-    if (b < a) std::swap(a, b);
+    if (a == b)
+      return;
+    if (b < a)
+      std::swap(a, b);
     parent_[b] = a;
   }
 
@@ -71,7 +73,8 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data) {
   DisjointSets sets(n);
   for (uint32_t i = 0; i < n; ++i) {
     const model::MessageRecord& m = messages[i];
-    if (m.is_system()) continue;
+    if (m.is_system())
+      continue;
     if (m.parent != model::kNone && !messages[m.parent].is_system()) {
       sets.Union(i, m.parent);
       const uint32_t target = messages[m.parent].author;
@@ -88,7 +91,8 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data) {
   std::vector<uint32_t> first_in_channel(data.channels().size(), model::kNone);
   for (uint32_t i = 0; i < n; ++i) {
     const model::MessageRecord& m = messages[i];
-    if (m.is_system() || data.channels()[m.channel].kind != model::ChannelKind::kThread) continue;
+    if (m.is_system() || data.channels()[m.channel].kind != model::ChannelKind::kThread)
+      continue;
     uint32_t& first = first_in_channel[m.channel];
     if (first == model::kNone) {
       first = i;
@@ -99,7 +103,8 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data) {
 
   std::vector<uint32_t> id_of_root(n, model::kNone);
   for (uint32_t i = 0; i < n; ++i) {
-    if (messages[i].is_system()) continue;
+    if (messages[i].is_system())
+      continue;
     const uint32_t root = sets.Find(i);
     if (id_of_root[root] == model::kNone) {
       id_of_root[root] = static_cast<uint32_t>(g.conversation_root_.size());
@@ -110,7 +115,8 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data) {
 
   for (const model::PersonLink& link : data.links()) {
     const model::MessageRecord& m = messages[link.message];
-    if (m.is_system()) continue;
+    if (m.is_system())
+      continue;
     if (link.kind == model::LinkKind::kMention && link.person != m.author) {
       ++acc.At(m.author, link.person).mentions;
     } else if (link.kind == model::LinkKind::kReaction && link.person != m.author) {

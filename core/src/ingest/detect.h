@@ -21,7 +21,9 @@ struct Detection {
 };
 
 // `head` holds the first bytes of the input; `complete` is true when it holds all of it (or
-// kSniffBytes were given). Returns kNeedMore only if !complete.
+// kSniffBytes were given). Returns kNeedMore only if !complete. A DiscordChatExporter export is
+// known as soon as its first key is; other text is named once 512 bytes (or all) are known, and
+// never called JSON unless the JSON tokenizer accepts it so far.
 Detection Detect(std::string_view head, std::string_view file_name, bool complete);
 
 // The error for an input Detect could not place: what it looks like and what to export instead.

@@ -53,6 +53,7 @@ enum class Key : uint8_t {
   kReference,
   kMessageId,
   kChannelId,
+  kGuildId,
   kGuild,
   kChannel,
   kMessages,
@@ -82,28 +83,36 @@ Key LookupKey(std::string_view k) {
       {"reference", Key::kReference},
       {"messageId", Key::kMessageId},
       {"channelId", Key::kChannelId},
+      {"guildId", Key::kGuildId},
       {"guild", Key::kGuild},
       {"channel", Key::kChannel},
       {"messages", Key::kMessages},
       {"categoryId", Key::kCategoryId},
   };
   for (const Entry& e : kKeys) {
-    if (e.name == k) return e.key;
+    if (e.name == k)
+      return e.key;
   }
   return Key::kOther;
 }
 
 model::ChannelKind ChannelKindOf(std::string_view type) {
   using model::ChannelKind;
-  if (type == "GuildTextChat") return ChannelKind::kChat;
-  if (type == "GuildNews") return ChannelKind::kAnnouncement;
-  if (type == "DirectTextChat") return ChannelKind::kDirect;
-  if (type == "DirectGroupTextChat") return ChannelKind::kGroupDirect;
+  if (type == "GuildTextChat")
+    return ChannelKind::kChat;
+  if (type == "GuildNews")
+    return ChannelKind::kAnnouncement;
+  if (type == "DirectTextChat")
+    return ChannelKind::kDirect;
+  if (type == "DirectGroupTextChat")
+    return ChannelKind::kGroupDirect;
   if (type == "GuildNewsThread" || type == "GuildPublicThread" || type == "GuildPrivateThread") {
     return ChannelKind::kThread;
   }
-  if (type == "GuildForum") return ChannelKind::kForum;
-  if (type == "GuildVoiceChat" || type == "GuildStageVoice") return ChannelKind::kVoice;
+  if (type == "GuildForum")
+    return ChannelKind::kForum;
+  if (type == "GuildVoiceChat" || type == "GuildStageVoice")
+    return ChannelKind::kVoice;
   return ChannelKind::kUnknown;
 }
 
@@ -111,8 +120,10 @@ model::ChannelKind ChannelKindOf(std::string_view type) {
 model::SystemAction SystemActionOf(std::string_view type, bool* is_system) {
   using model::SystemAction;
   *is_system = true;
-  if (type == "GuildMemberJoin" || type == "RecipientAdd") return SystemAction::kJoin;
-  if (type == "RecipientRemove") return SystemAction::kLeave;
+  if (type == "GuildMemberJoin" || type == "RecipientAdd")
+    return SystemAction::kJoin;
+  if (type == "RecipientRemove")
+    return SystemAction::kLeave;
   if (type == "Call" || type == "ChannelNameChange" || type == "ChannelIconChange" ||
       type == "ChannelPinnedMessage" || type == "ThreadCreated") {
     return SystemAction::kOther;
@@ -143,7 +154,7 @@ struct UserFields {
 
 class DiscordJsonReader : public JsonDocumentReader<DiscordJsonReader> {
  public:
-  explicit DiscordJsonReader(const ReaderContext& context) : JsonDocumentReader(context) {}
+  explicit DiscordJsonReader(const ReaderContext& context) : JsonDocumentReader(this, context) {}
 
   // ---- JsonDocumentReader hooks.
   uint64_t records() const { return messages_; }
@@ -154,10 +165,13 @@ class DiscordJsonReader : public JsonDocumentReader<DiscordJsonReader> {
   // ---- SAX handler (see json_stream.h).
   bool null() { return true; }
   bool boolean(bool value);
-  bool number_integer(int64_t value) { return Number(value < 0 ? 0 : static_cast<uint64_t>(value)); }
+  bool number_integer(int64_t value) {
+    return Number(value < 0 ? 0 : static_cast<uint64_t>(value));
+  }
   bool number_unsigned(uint64_t value) { return Number(value); }
   bool number_float(double value, std::string_view) {
-    return Number(value > 0 ? static_cast<uint64_t>(value) : 0);
+    constexpr double kTwoTo64 = 18446744073709551616.0;  // Casting larger doubles is undefined.
+    return Number(value <= 0 ? 0 : value >= kTwoTo64 ? UINT64_MAX : static_cast<uint64_t>(value));
   }
   bool string(std::string_view value);
   bool start_object() { return Open(true); }
@@ -193,8 +207,9 @@ class DiscordJsonReader : public JsonDocumentReader<DiscordJsonReader> {
 
   // The message being read.
   RecordStrings strings_;
+  Location msg_at_;  // Where the message's object starts.
   std::string_view msg_id_, msg_type_, msg_timestamp_;
-  std::string_view ref_type_, ref_message_, ref_channel_;
+  std::string_view ref_type_, ref_message_, ref_channel_, ref_guild_;
   bool has_reference_ = false;
   uint32_t text_bytes_ = 0;
   uint32_t reaction_count_ = 0;
@@ -206,17 +221,24 @@ class DiscordJsonReader : public JsonDocumentReader<DiscordJsonReader> {
 Ctx DiscordJsonReader::ChildOf(Ctx parent, bool is_object) const {
   switch (parent) {
     case Ctx::kRoot:
-      if (is_object && key_ == Key::kGuild) return Ctx::kGuild;
-      if (is_object && key_ == Key::kChannel) return Ctx::kChannel;
-      if (!is_object && key_ == Key::kMessages) return Ctx::kMessages;
+      if (is_object && key_ == Key::kGuild)
+        return Ctx::kGuild;
+      if (is_object && key_ == Key::kChannel)
+        return Ctx::kChannel;
+      if (!is_object && key_ == Key::kMessages)
+        return Ctx::kMessages;
       return Ctx::kSkip;
     case Ctx::kMessages:
       return is_object ? Ctx::kMessage : Ctx::kSkip;
     case Ctx::kMessage:
-      if (is_object && key_ == Key::kAuthor) return Ctx::kAuthor;
-      if (is_object && key_ == Key::kReference) return Ctx::kReference;
-      if (!is_object && key_ == Key::kReactions) return Ctx::kReactions;
-      if (!is_object && key_ == Key::kMentions) return Ctx::kMentions;
+      if (is_object && key_ == Key::kAuthor)
+        return Ctx::kAuthor;
+      if (is_object && key_ == Key::kReference)
+        return Ctx::kReference;
+      if (!is_object && key_ == Key::kReactions)
+        return Ctx::kReactions;
+      if (!is_object && key_ == Key::kMentions)
+        return Ctx::kMentions;
       return Ctx::kSkip;
     case Ctx::kAuthor:
       return !is_object && key_ == Key::kRoles ? Ctx::kRoles : Ctx::kSkip;
@@ -236,27 +258,31 @@ Ctx DiscordJsonReader::ChildOf(Ctx parent, bool is_object) const {
 }
 
 bool DiscordJsonReader::Reject(std::string message) {
-  shape_ = Status(StatusCode::kUnsupportedFormat, "ingest.discord.not_dce",
-                  "This is not a DiscordChatExporter JSON export: " + std::move(message) + ".",
-                  Here());
+  shape_ =
+      Status(StatusCode::kUnsupportedFormat, "ingest.discord.not_dce",
+             "This is not a DiscordChatExporter JSON export: " + std::move(message) + ".", Here());
   return false;
 }
 
 bool DiscordJsonReader::Open(bool is_object) {
   if (!root_seen_) {
     root_seen_ = true;
-    if (!is_object) return Reject("the document is an array, not an object");
+    if (!is_object)
+      return Reject("the document is an array, not an object");
     stack_.push_back(Ctx::kRoot);
     return true;
   }
   const Ctx child = ChildOf(Current(), is_object);
   if (child == Ctx::kMessages) {
     messages_seen_ = true;
-    if (!channel_declared_) DeclareChannel();
+    if (!channel_declared_) {
+      return Reject("its \"messages\" list comes without the \"channel\" object DCE writes first");
+    }
   } else if (child == Ctx::kMessage) {
+    msg_at_ = Here();
     strings_.Reset();
     msg_id_ = msg_type_ = msg_timestamp_ = {};
-    ref_type_ = ref_message_ = ref_channel_ = {};
+    ref_type_ = ref_message_ = ref_channel_ = ref_guild_ = {};
     has_reference_ = false;
     text_bytes_ = 0;
     reaction_count_ = 0;
@@ -278,7 +304,8 @@ bool DiscordJsonReader::Close() {
   stack_.pop_back();
   switch (done) {
     case Ctx::kChannel:
-      if (!channel_declared_) DeclareChannel();
+      if (!channel_declared_)
+        DeclareChannel();
       break;
     case Ctx::kMessage:
       EmitMessage();
@@ -296,16 +323,20 @@ bool DiscordJsonReader::Close() {
 }
 
 bool DiscordJsonReader::boolean(bool value) {
-  if (key_ != Key::kIsBot) return true;
+  if (key_ != Key::kIsBot)
+    return true;
   const Ctx c = Current();
-  if (c == Ctx::kAuthor) author_.is_bot = value;
-  if (c == Ctx::kReactionUser || c == Ctx::kMentionUser) user_.is_bot = value;
+  if (c == Ctx::kAuthor)
+    author_.is_bot = value;
+  if (c == Ctx::kReactionUser || c == Ctx::kMentionUser)
+    user_.is_bot = value;
   return true;
 }
 
 bool DiscordJsonReader::Number(uint64_t value) {
   if (Current() == Ctx::kReaction && key_ == Key::kCount) {
-    reaction_count_ += static_cast<uint32_t>(value > UINT32_MAX ? UINT32_MAX : value);
+    const uint64_t sum = reaction_count_ + value;  // Saturates: never wraps.
+    reaction_count_ = static_cast<uint32_t>(sum < value || sum > UINT32_MAX ? UINT32_MAX : sum);
   }
   return true;
 }
@@ -332,35 +363,51 @@ void DiscordJsonReader::UserField(UserFields* user, std::string_view value) {
 bool DiscordJsonReader::string(std::string_view value) {
   switch (Current()) {
     case Ctx::kGuild:
-      if (key_ == Key::kId) guild_id_ = value;
-      if (key_ == Key::kName) guild_name_ = value;
+      if (key_ == Key::kId)
+        guild_id_ = value;
+      if (key_ == Key::kName)
+        guild_name_ = value;
       break;
     case Ctx::kChannel:
-      if (key_ == Key::kId) channel_id_ = value;
-      if (key_ == Key::kType) channel_type_ = value;
-      if (key_ == Key::kName) channel_name_ = value;
-      if (key_ == Key::kCategoryId) category_id_ = value;
+      if (key_ == Key::kId)
+        channel_id_ = value;
+      if (key_ == Key::kType)
+        channel_type_ = value;
+      if (key_ == Key::kName)
+        channel_name_ = value;
+      if (key_ == Key::kCategoryId)
+        category_id_ = value;
       break;
     case Ctx::kMessage:
-      if (key_ == Key::kId) msg_id_ = strings_.Put(value);
-      if (key_ == Key::kType) msg_type_ = strings_.Put(value);
-      if (key_ == Key::kTimestamp) msg_timestamp_ = strings_.Put(value);
-      if (key_ == Key::kContent) text_bytes_ = static_cast<uint32_t>(value.size());
+      if (key_ == Key::kId)
+        msg_id_ = strings_.Put(value);
+      if (key_ == Key::kType)
+        msg_type_ = strings_.Put(value);
+      if (key_ == Key::kTimestamp)
+        msg_timestamp_ = strings_.Put(value);
+      if (key_ == Key::kContent)
+        text_bytes_ = static_cast<uint32_t>(value.size());
       break;
     case Ctx::kAuthor:
       UserField(&author_, value);
       break;
     case Ctx::kRole:
-      if (key_ == Key::kName && IsStaffRoleName(value)) author_.staff_role = true;
+      if (key_ == Key::kName && IsStaffRoleName(value))
+        author_.staff_role = true;
       break;
     case Ctx::kReactionUser:
     case Ctx::kMentionUser:
       UserField(&user_, value);
       break;
     case Ctx::kReference:
-      if (key_ == Key::kType) ref_type_ = strings_.Put(value);
-      if (key_ == Key::kMessageId) ref_message_ = strings_.Put(value);
-      if (key_ == Key::kChannelId) ref_channel_ = strings_.Put(value);
+      if (key_ == Key::kType)
+        ref_type_ = strings_.Put(value);
+      if (key_ == Key::kMessageId)
+        ref_message_ = strings_.Put(value);
+      if (key_ == Key::kChannelId)
+        ref_channel_ = strings_.Put(value);
+      if (key_ == Key::kGuildId)
+        ref_guild_ = strings_.Put(value);
       break;
     default:
       break;
@@ -411,12 +458,13 @@ void DiscordJsonReader::EmitMessage() {
     context().diagnostics->Add("ingest.discord.bad_timestamp", base::Severity::kWarning,
                                "Messages with a missing or unreadable timestamp were dated from "
                                "their Discord id.",
-                               Here());
+                               msg_at_);
   }
   if (has_reference_) {
     const bool forward = ref_type_ == "Forward";
     const bool same_channel = ref_channel_.empty() || ref_channel_ == channel_id_;
-    m.is_forward = forward;
+    const bool crosspost = !ref_guild_.empty() && !guild_id_.empty() && ref_guild_ != guild_id_;
+    m.is_forward = forward || crosspost;
     if (!forward && same_channel && !ref_message_.empty()) {
       m.reply_to = ref_message_;
     }
@@ -430,7 +478,8 @@ void DiscordJsonReader::EmitMessage() {
 }
 
 Status DiscordJsonReader::CheckShape() const {
-  if (!shape_.ok()) return shape_;
+  if (!shape_.ok())
+    return shape_;
   if (!messages_seen_) {
     return Status(StatusCode::kUnsupportedFormat, "ingest.discord.not_dce",
                   "This JSON has no DiscordChatExporter \"messages\" array, so it is not a "

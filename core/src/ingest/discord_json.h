@@ -5,7 +5,9 @@
 // - A message replies to another only if `reference.messageId` is set, `reference.type` is not
 //   "Forward", and `reference.channelId` is this channel (crossposts point elsewhere). The
 //   message `type` ("Reply" or "Default") is not trusted.
-// - Forwards are kept as messages of their forwarder, flagged, and never replies.
+// - Forwards are kept as messages of their forwarder, flagged, and never replies. Crossposts
+//   (a reference to a message of another server, `reference.guildId` != `guild.id`) are
+//   flagged the same way.
 // - System kinds (joins, pins, renames, calls, thread creation) are system events.
 // - `author.isBot` marks bots and webhooks; "Deleted User#0000" is a deleted account, never
 //   merged with other deleted accounts.
@@ -13,6 +15,9 @@
 // - Timestamps carry the exporting machine's offset; a missing or unreadable one falls back to
 //   the snowflake id's creation time (counted as a diagnostic).
 // - Roles named like staff (admin, moderator, owner, staff, team, founder) mark a host hint.
+// - The document must be an object whose `messages` array follows a `channel` object, as DCE
+//   writes them; anything else (other exports that also have "messages") is
+//   kUnsupportedFormat "ingest.discord.not_dce".
 #pragma once
 
 #include <memory>

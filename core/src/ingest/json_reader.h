@@ -16,7 +16,8 @@ namespace meshcheck::ingest {
 class RecordStrings {
  public:
   std::string_view Put(std::string_view text) {
-    if (used_ == slots_.size()) slots_.emplace_back();
+    if (used_ == slots_.size())
+      slots_.emplace_back();
     std::string& slot = slots_[used_++];
     slot.assign(text);
     return slot;
@@ -42,11 +43,14 @@ Status JsonErrorStatus(const JsonError& error, int32_t input, std::string_view f
 template <class Derived>
 class JsonDocumentReader : public Reader {
  public:
-  explicit JsonDocumentReader(const ReaderContext& context, JsonLimits limits = {})
-      : context_(context), tokenizer_(static_cast<Derived*>(this), limits) {}
+  // `self` is the derived reader (its `this`, passed from its constructor: casting our own
+  // `this` down before the derived object exists would be undefined).
+  JsonDocumentReader(Derived* self, const ReaderContext& context, JsonLimits limits = {})
+      : context_(context), tokenizer_(self, limits) {}
 
   Status Push(std::string_view chunk) override {
-    if (!tokenizer_.Push(chunk)) return Failure();
+    if (!tokenizer_.Push(chunk))
+      return Failure();
     return Status::Ok();
   }
 
@@ -70,19 +74,22 @@ class JsonDocumentReader : public Reader {
 
  protected:
   const ReaderContext& context() const { return context_; }
-  Location Here() const { return {context_.input, tokenizer_.offset(), tokenizer_.line()}; }
+  // During a SAX event: where its token starts (the same in every chunking).
+  Location Here() const { return {context_.input, tokenizer_.event_offset(), tokenizer_.line()}; }
 
  private:
   Derived& self() { return *static_cast<Derived*>(this); }
   Status Failure() {
     if (tokenizer_.error().kind == JsonErrorKind::kAborted) {
       Status shape = self().CheckShape();  // The reader stopped: it says why.
-      if (!shape.ok()) return shape;
+      if (!shape.ok())
+        return shape;
     }
     return JsonErrorStatus(tokenizer_.error(), context_.input, self().label());
   }
   void ReportRepairs() {
-    if (tokenizer_.repaired_utf8() == 0) return;
+    if (tokenizer_.repaired_utf8() == 0)
+      return;
     context_.diagnostics->Add("ingest.invalid_utf8", base::Severity::kWarning,
                               "Invalid UTF-8 byte sequences were replaced by U+FFFD.",
                               Location{context_.input, 0, 0}, tokenizer_.repaired_utf8());

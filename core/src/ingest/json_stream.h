@@ -3,13 +3,30 @@
 //
 // Contracts:
 // - Push(chunk) may be called with any split of the input: mid-token, mid-escape, mid-UTF-8
-//   sequence. The events (and errors) never depend on the split.
-// - String and key views passed to the handler are valid only during the call.
+//   sequence. The events, their event_offset(), and errors (kind, offset, line, message) never
+//   depend on the split.
+// - String and key views passed to the handler are valid only during the call. A string that
+//   lies within one chunk and has no escape and no invalid UTF-8 is passed without a copy.
 // - The first error stops the tokenizer: every later Push/Finish returns false and error()
-//   keeps the first error. A handler returning false stops it the same way (kAborted).
-// - Finish() must be called once after the last chunk; it completes a number that ends the
-//   input and reports an incomplete document as kTruncated.
+//   keeps the first error. A handler returning false stops it the same way (kAborted, located
+//   at the token whose event returned false).
+// - Finish() must be called once after the last chunk; it completes a number or literal that
+//   ends the input and reports an incomplete document as kTruncated.
 // - Memory: O(depth + longest token), never O(input).
+//
+// Grammar: RFC 8259, as nlohmann's strict parser (JSONTestSuite: every y_ case accepted, every
+// n_ case rejected). A leading UTF-8 BOM is skipped. Numbers outside the range of a double
+// (1e400) are rejected, as nlohmann does.
+//
+// Limits and errors, located at the byte they name:
+// - kDepth at the bracket that opens level max_depth + 1.
+// - kTokenSize at the first byte of a string, key or number whose raw bytes (between the quotes,
+//   escapes as written) exceed max_token_bytes. The size is judged before the bytes that follow
+//   the first max_token_bytes + 1, so an over-long string is kTokenSize even if it is also
+//   malformed later on, or cut off.
+// - kBadString at a raw control character, at the backslash of a bad escape or of an unpaired
+//   surrogate escape (strict mode), or at the first byte of invalid UTF-8 (strict mode).
+// - kBadNumber and unknown literals (kSyntax) at the token's first byte.
 //
 // Handler concept (names and meaning as in nlohmann::json_sax; every method returns bool,
 // false = stop):
@@ -21,6 +38,7 @@
 // exponent is number_float.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -33,9 +51,9 @@
 namespace meshcheck::ingest {
 
 struct JsonLimits {
-  uint32_t max_depth = 256;                  // Nesting of objects and arrays.
-  uint64_t max_token_bytes = 64ull << 20;    // Longest string, key or number.
-  bool multiple_values = false;              // Accept a stream of top-level values (NDJSON).
+  uint32_t max_depth = 256;                // Nesting of objects and arrays.
+  uint64_t max_token_bytes = 64ull << 20;  // Longest string, key or number (raw bytes).
+  bool multiple_values = false;            // Accept a stream of top-level values (NDJSON).
   // Invalid UTF-8 and lone surrogate escapes: replaced by U+FFFD and counted (true), or an
   // error (false, as nlohmann does).
   bool repair_utf8 = true;
@@ -43,13 +61,13 @@ struct JsonLimits {
 
 enum class JsonErrorKind : uint8_t {
   kNone,
-  kSyntax,       // Unexpected byte.
-  kDepth,        // max_depth exceeded.
-  kTokenSize,    // max_token_bytes exceeded.
-  kBadString,    // Control character, bad escape, or (strict mode) invalid UTF-8.
-  kBadNumber,    // Number grammar.
-  kTruncated,    // Input ended inside the document (or was empty).
-  kAborted,      // The handler returned false.
+  kSyntax,     // Unexpected byte or unknown literal.
+  kDepth,      // max_depth exceeded.
+  kTokenSize,  // max_token_bytes exceeded.
+  kBadString,  // Control character, bad escape, or (strict mode) invalid UTF-8.
+  kBadNumber,  // Number grammar, or a number beyond the range of a double.
+  kTruncated,  // Input ended inside the document (or was empty).
+  kAborted,    // The handler returned false.
 };
 
 struct JsonError {
@@ -75,10 +93,51 @@ inline uint64_t SpecialStringBytes(uint64_t w) {
 }
 
 inline int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
+}
+
+// The 4 hex digits at text[pos], or false.
+inline bool ReadHex4(std::string_view text, size_t pos, uint32_t* value) {
+  if (pos + 4 > text.size())
+    return false;
+  uint32_t v = 0;
+  for (size_t k = 0; k < 4; ++k) {
+    const int h = HexValue(text[pos + k]);
+    if (h < 0)
+      return false;
+    v = v * 16 + static_cast<uint32_t>(h);
+  }
+  *value = v;
+  return true;
+}
+
+inline bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Bytes that continue a number token (the grammar is checked once the token is complete).
+inline bool IsNumberByte(char c) {
+  return IsDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+// Bytes that continue a literal token ("truex" is one unknown literal, not true + x).
+inline bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c) || c == '_';
+}
+
+// A token quoted in an error message, cut to a readable length.
+inline std::string Quoted(std::string_view raw) {
+  constexpr size_t kShown = 40;
+  std::string out = "'";
+  out.append(raw.substr(0, kShown));
+  out.append(raw.size() > kShown ? "...'" : "'");
+  return out;
 }
 
 }  // namespace json_internal
@@ -95,7 +154,11 @@ class JsonTokenizer {
   const JsonError& error() const { return error_; }
   bool failed() const { return error_.kind != JsonErrorKind::kNone; }
   uint64_t offset() const { return consumed_; }  // Bytes consumed so far.
+  // During a handler call: the line of the token being reported.
   uint64_t line() const { return line_; }
+  // During a handler call: the byte offset of the token being reported (the opening quote of a
+  // string or key, the first byte of a number or literal, the bracket of start/end events).
+  uint64_t event_offset() const { return event_offset_; }
   size_t depth() const { return stack_.size(); }
   // Top-level values completed (1 for a single document).
   uint64_t values() const { return values_; }
@@ -110,45 +173,64 @@ class JsonTokenizer {
     kKey,           // After ',' in an object.
     kColon,
     kCommaOrClose,
-    kEnd,           // A complete top-level value; only whitespace may follow.
+    kEnd,  // A complete top-level value; only whitespace may follow.
   };
+  // The token being read; kNone between tokens. A token split across chunks stays set.
   enum class Token : uint8_t { kNone, kString, kKey, kNumber, kLiteral };
 
+  uint64_t OffsetOf(const char* p) const { return consumed_ + static_cast<uint64_t>(p - chunk_); }
+  bool ExpectsValue() const {
+    return expect_ == Expect::kValue || expect_ == Expect::kValueOrClose;
+  }
   bool Fail(JsonErrorKind kind, uint64_t at, std::string message) {
     if (!failed()) {
       error_ = {kind, at, line_, std::move(message)};
     }
     return false;
   }
-  bool Abort() { return Fail(JsonErrorKind::kAborted, consumed_, "stopped by the reader"); }
+  bool Abort() { return Fail(JsonErrorKind::kAborted, event_offset_, "stopped by the reader"); }
   bool Unexpected(char c, uint64_t at);
+  bool TooLong();
 
-  // Scans the rest of a string whose opening quote was already consumed. On return, either the
-  // closing quote was found (returns the byte after it) or the chunk ended (returns end, with
-  // the raw bytes appended to pending_).
-  const char* ScanString(const char* p, const char* end, uint64_t p_offset, bool* closed);
-  bool EmitString(std::string_view raw, bool is_key, uint64_t at);
-  bool EmitNumber(std::string_view raw, uint64_t at);
-  bool EmitLiteral(std::string_view raw, uint64_t at);
   bool AfterValue();
   bool Open(bool is_object, uint64_t at);
   bool Close(bool is_object, char c, uint64_t at);
-  bool FinishToken(const char* begin, const char* stop);
+
+  // Token readers. Each consumes the token's bytes from p. When the token ends in the chunk it
+  // is emitted and *next points past it; otherwise its bytes are kept in pending_ (a literal
+  // keeps only its match count) and *next is end. Return false on error.
+  void StartToken(Token token, uint64_t at);
+  bool ContinueToken(const char* p, const char* end, const char** next);
+  bool ContinueString(const char* p, const char* end, const char** next);
+  bool ContinueNumber(const char* p, const char* end, const char** next);
+  bool ContinueLiteral(const char* p, const char* end, const char** next);
+  // The first unescaped '"' or control byte at or after p, or end.
+  const char* ScanString(const char* p, const char* end);
+
+  bool EmitString(std::string_view raw);
+  bool Unescape(std::string_view raw, std::string* out);
+  bool EmitNumber(std::string_view raw);
+  bool EmitLiteral();
 
   Handler* handler_;
   JsonLimits limits_;
   JsonError error_;
   std::vector<uint8_t> stack_;  // 1 = object, 0 = array.
   Expect expect_ = Expect::kValue;
-  Token token_ = Token::kNone;  // A token split across chunks.
-  bool token_escape_ = false;   // String scan: the previous byte was an unescaped backslash.
+  Token token_ = Token::kNone;
+  bool token_escape_ = false;  // String scan: the previous byte was an unescaped backslash.
   bool token_has_escape_ = false;
   bool token_has_high_ = false;
-  bool started_ = false;        // A non-BOM byte was seen.
-  uint8_t bom_seen_ = 0;        // Bytes of a leading UTF-8 BOM matched so far.
-  uint64_t token_start_ = 0;    // Offset of the split token's first byte.
-  std::string pending_;         // Raw bytes of the split token.
-  std::string scratch_;         // Unescaped string.
+  bool started_ = false;         // A non-BOM byte was seen.
+  uint8_t bom_seen_ = 0;         // Bytes of a leading UTF-8 BOM matched so far.
+  const char* literal_ = "";     // The literal being matched ("true", "false", "null").
+  uint8_t literal_matched_ = 0;  // Its bytes matched so far.
+  uint64_t token_start_ = 0;     // Offset of the current token's first byte.
+  uint64_t event_offset_ = 0;
+  const char* chunk_ = nullptr;  // The chunk being pushed.
+  std::string pending_;    // Raw bytes of a split string (without the opening quote) or number.
+  std::string unescaped_;  // Reused buffers: a string's decoded escapes, its repaired UTF-8.
+  std::string repaired_;
   uint64_t consumed_ = 0;
   uint64_t line_ = 1;
   uint64_t values_ = 0;
@@ -196,6 +278,14 @@ bool JsonTokenizer<Handler>::Unexpected(char c, uint64_t at) {
 }
 
 template <class Handler>
+bool JsonTokenizer<Handler>::TooLong() {
+  const char* what = token_ == Token::kNumber ? "a number" : "a string";
+  return Fail(
+      JsonErrorKind::kTokenSize, token_start_,
+      std::string(what) + " longer than " + std::to_string(limits_.max_token_bytes) + " bytes");
+}
+
+template <class Handler>
 bool JsonTokenizer<Handler>::AfterValue() {
   if (stack_.empty()) {
     ++values_;
@@ -214,6 +304,7 @@ bool JsonTokenizer<Handler>::Open(bool is_object, uint64_t at) {
   }
   stack_.push_back(is_object ? 1 : 0);
   expect_ = is_object ? Expect::kKeyOrClose : Expect::kValueOrClose;
+  event_offset_ = at;
   return (is_object ? handler_->start_object() : handler_->start_array()) || Abort();
 }
 
@@ -226,6 +317,7 @@ bool JsonTokenizer<Handler>::Close(bool is_object, char c, uint64_t at) {
     return Unexpected(c, at);
   }
   stack_.pop_back();
+  event_offset_ = at;
   if (!(is_object ? handler_->end_object() : handler_->end_array())) {
     return Abort();
   }
@@ -233,21 +325,44 @@ bool JsonTokenizer<Handler>::Close(bool is_object, char c, uint64_t at) {
 }
 
 template <class Handler>
-const char* JsonTokenizer<Handler>::ScanString(const char* p, const char* end, uint64_t p_offset,
-                                               bool* closed) {
+void JsonTokenizer<Handler>::StartToken(Token token, uint64_t at) {
+  token_ = token;
+  token_start_ = at;
+  pending_.clear();
+}
+
+template <class Handler>
+bool JsonTokenizer<Handler>::ContinueToken(const char* p, const char* end, const char** next) {
+  switch (token_) {
+    case Token::kString:
+    case Token::kKey:
+      return ContinueString(p, end, next);
+    case Token::kNumber:
+      return ContinueNumber(p, end, next);
+    case Token::kLiteral:
+      return ContinueLiteral(p, end, next);
+    case Token::kNone:
+      break;
+  }
+  *next = p;
+  return true;
+}
+
+template <class Handler>
+const char* JsonTokenizer<Handler>::ScanString(const char* p, const char* end) {
   using namespace json_internal;
-  const char* start = p;
-  bool high = false;
+  uint64_t highs = 0;
   while (p < end) {
     if (token_escape_) {
       token_escape_ = false;
+      highs |= static_cast<unsigned char>(*p);
       ++p;
       continue;
     }
     while (end - p >= 8) {
       uint64_t w;
       std::memcpy(&w, p, 8);
-      high |= (w & kHighs) != 0;
+      highs |= w;
       const uint64_t special = SpecialStringBytes(w);
       if (special != 0) {
         p += __builtin_ctzll(special) >> 3;
@@ -259,143 +374,177 @@ const char* JsonTokenizer<Handler>::ScanString(const char* p, const char* end, u
       break;
     }
     const auto c = static_cast<unsigned char>(*p);
-    if (c == '"') {
-      token_has_high_ |= high;
-      *closed = true;
-      return p + 1;
+    if (c == '"' || c < 0x20) {
+      break;
     }
     if (c == '\\') {
       token_has_escape_ = true;
       token_escape_ = true;
-    } else if (c >= 0x80) {
-      high = true;
-    } else if (c < 0x20) {
-      token_has_high_ |= high;
-      *closed = false;
-      Fail(JsonErrorKind::kBadString, p_offset + static_cast<uint64_t>(p - start),
-           "control character in a string (it must be escaped)");
-      return nullptr;
     }
+    highs |= c;
     ++p;
   }
-  token_has_high_ |= high;
-  *closed = false;
-  return end;
+  token_has_high_ |= (highs & kHighs) != 0;
+  return p;
 }
 
 template <class Handler>
-bool JsonTokenizer<Handler>::EmitString(std::string_view raw, bool is_key, uint64_t at) {
-  // `raw` excludes both quotes.
-  if (raw.size() > limits_.max_token_bytes) {
-    return Fail(JsonErrorKind::kTokenSize, at,
-                "a string longer than " + std::to_string(limits_.max_token_bytes) + " bytes");
+bool JsonTokenizer<Handler>::ContinueString(const char* p, const char* end, const char** next) {
+  const char* q = ScanString(p, end);
+  const auto run = static_cast<size_t>(q - p);
+  if (pending_.size() + run > limits_.max_token_bytes) {
+    return TooLong();
+  }
+  if (q == end) {
+    pending_.append(p, run);
+    *next = end;
+    return true;
+  }
+  if (*q != '"') {
+    return Fail(JsonErrorKind::kBadString, OffsetOf(q),
+                "control character in a string (it must be escaped)");
+  }
+  *next = q + 1;
+  if (pending_.empty()) {
+    return EmitString(std::string_view(p, run));  // Zero-copy: the whole string is in the chunk.
+  }
+  pending_.append(p, run);
+  return EmitString(pending_);
+}
+
+template <class Handler>
+bool JsonTokenizer<Handler>::EmitString(std::string_view raw) {
+  const bool is_key = token_ == Token::kKey;
+  token_ = Token::kNone;
+  const size_t invalid = token_has_high_ ? base::FindInvalidUtf8(raw) : base::kUtf8Valid;
+  if (invalid != base::kUtf8Valid && !limits_.repair_utf8) {
+    return Fail(JsonErrorKind::kBadString, token_start_ + 1 + invalid, "invalid UTF-8 in a string");
   }
   std::string_view text = raw;
-  if (token_has_high_ && base::FindInvalidUtf8(raw) != base::kUtf8Valid) {
-    if (!limits_.repair_utf8) {
-      return Fail(JsonErrorKind::kBadString, at + 1 + base::FindInvalidUtf8(raw),
-                  "invalid UTF-8 in a string");
-    }
-    std::string repaired;
-    repaired_utf8_ += base::AppendRepairedUtf8(raw, &repaired);
-    scratch_.swap(repaired);
-    text = scratch_;
-  }
   if (token_has_escape_) {
-    std::string out;
-    out.reserve(text.size());
-    for (size_t i = 0; i < text.size(); ++i) {
-      const char c = text[i];
-      if (c != '\\') {
-        out.push_back(c);
-        continue;
-      }
-      const char e = text[++i];  // The scanner guarantees a byte after '\\' before the quote.
-      switch (e) {
-        case '"':
-        case '\\':
-        case '/':
-          out.push_back(e);
-          break;
-        case 'b':
-          out.push_back('\b');
-          break;
-        case 'f':
-          out.push_back('\f');
-          break;
-        case 'n':
-          out.push_back('\n');
-          break;
-        case 'r':
-          out.push_back('\r');
-          break;
-        case 't':
-          out.push_back('\t');
-          break;
-        case 'u': {
-          auto read_hex = [&](size_t pos, uint32_t* cp) {
-            if (pos + 4 > text.size()) return false;
-            uint32_t v = 0;
-            for (size_t k = 0; k < 4; ++k) {
-              const int h = json_internal::HexValue(text[pos + k]);
-              if (h < 0) return false;
-              v = v * 16 + static_cast<uint32_t>(h);
-            }
-            *cp = v;
-            return true;
-          };
-          uint32_t cp;
-          if (!read_hex(i + 1, &cp)) {
-            return Fail(JsonErrorKind::kBadString, at + 1 + i, "bad \\u escape in a string");
-          }
-          i += 4;
-          if (cp >= 0xD800 && cp <= 0xDBFF) {
-            uint32_t low;
-            if (i + 2 < text.size() && text[i + 1] == '\\' && text[i + 2] == 'u' &&
-                read_hex(i + 3, &low) && low >= 0xDC00 && low <= 0xDFFF) {
-              cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-              i += 6;
-            } else if (limits_.repair_utf8) {
-              cp = 0xFFFD;
-              ++repaired_utf8_;
-            } else {
-              return Fail(JsonErrorKind::kBadString, at + 1 + i,
-                          "unpaired surrogate escape in a string");
-            }
-          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            if (!limits_.repair_utf8) {
-              return Fail(JsonErrorKind::kBadString, at + 1 + i,
-                          "unpaired surrogate escape in a string");
-            }
-            cp = 0xFFFD;
-            ++repaired_utf8_;
-          }
-          base::AppendUtf8(cp, &out);
-          break;
-        }
-        default:
-          return Fail(JsonErrorKind::kBadString, at + 1 + i, "bad escape in a string");
-      }
-    }
-    scratch_.swap(out);
-    text = scratch_;
+    if (!Unescape(raw, &unescaped_))
+      return false;
+    text = unescaped_;
   }
-  const bool ok = is_key ? handler_->key(text) : handler_->string(text);
-  return ok || Abort();
+  if (invalid != base::kUtf8Valid) {
+    // Escapes decode to whole sequences, so decoding first keeps every invalid subpart intact.
+    repaired_.clear();
+    repaired_utf8_ += base::AppendRepairedUtf8(text, &repaired_);
+    text = repaired_;
+  }
+  event_offset_ = token_start_;
+  if (!(is_key ? handler_->key(text) : handler_->string(text))) {
+    return Abort();
+  }
+  if (is_key) {
+    expect_ = Expect::kColon;
+    return true;
+  }
+  return AfterValue();
 }
 
 template <class Handler>
-bool JsonTokenizer<Handler>::EmitNumber(std::string_view raw, uint64_t at) {
-  // Grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+bool JsonTokenizer<Handler>::Unescape(std::string_view raw, std::string* out) {
+  out->clear();
   size_t i = 0;
+  while (i < raw.size()) {
+    const void* found = std::memchr(raw.data() + i, '\\', raw.size() - i);
+    if (found == nullptr) {
+      out->append(raw.data() + i, raw.size() - i);
+      break;
+    }
+    const auto slash = static_cast<size_t>(static_cast<const char*>(found) - raw.data());
+    out->append(raw.data() + i, slash - i);
+    const uint64_t at = token_start_ + 1 + slash;
+    i = slash + 2;  // The scanner guarantees a byte after each backslash.
+    switch (raw[slash + 1]) {
+      case '"':
+      case '\\':
+      case '/':
+        out->push_back(raw[slash + 1]);
+        break;
+      case 'b':
+        out->push_back('\b');
+        break;
+      case 'f':
+        out->push_back('\f');
+        break;
+      case 'n':
+        out->push_back('\n');
+        break;
+      case 'r':
+        out->push_back('\r');
+        break;
+      case 't':
+        out->push_back('\t');
+        break;
+      case 'u': {
+        uint32_t cp;
+        if (!json_internal::ReadHex4(raw, i, &cp)) {
+          return Fail(JsonErrorKind::kBadString, at,
+                      "bad \\u escape in a string (it needs 4 hex digits)");
+        }
+        i += 4;
+        const bool high = cp >= 0xD800 && cp <= 0xDBFF;
+        uint32_t low = 0;
+        if (high && i + 1 < raw.size() && raw[i] == '\\' && raw[i + 1] == 'u' &&
+            json_internal::ReadHex4(raw, i + 2, &low) && low >= 0xDC00 && low <= 0xDFFF) {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          i += 6;
+        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+          if (!limits_.repair_utf8) {
+            return Fail(JsonErrorKind::kBadString, at, "unpaired surrogate escape in a string");
+          }
+          cp = 0xFFFD;
+          ++repaired_utf8_;
+        }
+        base::AppendUtf8(cp, out);
+        break;
+      }
+      default:
+        return Fail(JsonErrorKind::kBadString, at, "unknown escape in a string");
+    }
+  }
+  return true;
+}
+
+template <class Handler>
+bool JsonTokenizer<Handler>::ContinueNumber(const char* p, const char* end, const char** next) {
+  const char* q = p;
+  while (q < end && json_internal::IsNumberByte(*q))
+    ++q;
+  const auto run = static_cast<size_t>(q - p);
+  if (pending_.size() + run > limits_.max_token_bytes) {
+    return TooLong();
+  }
+  if (q == end) {
+    pending_.append(p, run);
+    *next = end;
+    return true;
+  }
+  *next = q;
+  if (pending_.empty()) {
+    return EmitNumber(std::string_view(p, run));
+  }
+  pending_.append(p, run);
+  return EmitNumber(pending_);
+}
+
+template <class Handler>
+bool JsonTokenizer<Handler>::EmitNumber(std::string_view raw) {
+  using json_internal::IsDigit;
+  token_ = Token::kNone;
+  // Grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
   const size_t n = raw.size();
-  const bool negative = n > 0 && raw[0] == '-';
-  i += negative;
-  auto digit = [&](size_t k) { return k < n && raw[k] >= '0' && raw[k] <= '9'; };
-  auto bad = [&]() {
-    return Fail(JsonErrorKind::kBadNumber, at, "malformed number '" + std::string(raw) + "'");
+  const bool negative = raw[0] == '-';
+  size_t i = negative;
+  auto digit = [&](size_t k) { return k < n && IsDigit(raw[k]); };
+  auto bad = [&](const char* what) {
+    return Fail(JsonErrorKind::kBadNumber, token_start_,
+                std::string(what) + " " + json_internal::Quoted(raw));
   };
-  if (!digit(i)) return bad();
+  if (!digit(i))
+    return bad("malformed number");
   uint64_t value = 0;
   bool overflow = false;
   if (raw[i] == '0') {
@@ -403,7 +552,7 @@ bool JsonTokenizer<Handler>::EmitNumber(std::string_view raw, uint64_t at) {
   } else {
     for (; digit(i); ++i) {
       const auto d = static_cast<uint64_t>(raw[i] - '0');
-      if (value > (UINT64_MAX - d) / 10) overflow = true;
+      overflow |= value > (UINT64_MAX - d) / 10;
       value = value * 10 + d;
     }
   }
@@ -411,69 +560,77 @@ bool JsonTokenizer<Handler>::EmitNumber(std::string_view raw, uint64_t at) {
   if (i < n && raw[i] == '.') {
     is_float = true;
     ++i;
-    if (!digit(i)) return bad();
-    while (digit(i)) ++i;
+    if (!digit(i))
+      return bad("malformed number");
+    while (digit(i))
+      ++i;
   }
   if (i < n && (raw[i] == 'e' || raw[i] == 'E')) {
     is_float = true;
     ++i;
-    if (i < n && (raw[i] == '+' || raw[i] == '-')) ++i;
-    if (!digit(i)) return bad();
-    while (digit(i)) ++i;
+    if (i < n && (raw[i] == '+' || raw[i] == '-'))
+      ++i;
+    if (!digit(i))
+      return bad("malformed number");
+    while (digit(i))
+      ++i;
   }
-  if (i != n) return bad();
+  if (i != n)
+    return bad("malformed number");
+  event_offset_ = token_start_;
   bool ok;
   if (!is_float && !overflow && !negative) {
     ok = handler_->number_unsigned(value);
   } else if (!is_float && !overflow && value <= uint64_t{INT64_MAX} + 1) {
-    ok = handler_->number_integer(value == uint64_t{INT64_MAX} + 1
-                                      ? INT64_MIN
-                                      : -static_cast<int64_t>(value));
+    ok = handler_->number_integer(value == uint64_t{INT64_MAX} + 1 ? INT64_MIN
+                                                                   : -static_cast<int64_t>(value));
   } else {
-    const std::string text(raw);  // NUL-terminated for strtod; the "C" locale is never changed.
-    ok = handler_->number_float(std::strtod(text.c_str(), nullptr), raw);
-  }
-  return ok || Abort();
-}
-
-template <class Handler>
-bool JsonTokenizer<Handler>::EmitLiteral(std::string_view raw, uint64_t at) {
-  bool ok;
-  if (raw == "true") {
-    ok = handler_->boolean(true);
-  } else if (raw == "false") {
-    ok = handler_->boolean(false);
-  } else if (raw == "null") {
-    ok = handler_->null();
-  } else {
-    return Fail(JsonErrorKind::kSyntax, at, "unknown literal '" + std::string(raw) + "'");
-  }
-  return ok || Abort();
-}
-
-// Completes the split token with chunk bytes [begin, stop) and emits it.
-template <class Handler>
-bool JsonTokenizer<Handler>::FinishToken(const char* begin, const char* stop) {
-  pending_.append(begin, static_cast<size_t>(stop - begin));
-  const Token token = token_;
-  token_ = Token::kNone;
-  bool ok;
-  if (token == Token::kString || token == Token::kKey) {
-    // pending_ holds the opening quote through the closing quote.
-    ok = EmitString(std::string_view(pending_).substr(1, pending_.size() - 2),
-                    token == Token::kKey, token_start_);
-    if (ok && token == Token::kKey) {
-      expect_ = Expect::kColon;
-    } else if (ok) {
-      ok = AfterValue();
+    // strtod needs a terminated copy; the "C" locale is never changed.
+    char small[64];
+    std::string large;
+    const char* text = small;
+    if (n < sizeof small) {
+      std::memcpy(small, raw.data(), n);
+      small[n] = '\0';
+    } else {
+      large.assign(raw);
+      text = large.c_str();
     }
-  } else if (token == Token::kNumber) {
-    ok = EmitNumber(pending_, token_start_) && AfterValue();
-  } else {
-    ok = EmitLiteral(pending_, token_start_) && AfterValue();
+    const double parsed = std::strtod(text, nullptr);
+    if (!std::isfinite(parsed))
+      return bad("number out of range");
+    ok = handler_->number_float(parsed, raw);
   }
-  pending_.clear();
-  return ok;
+  return (ok || Abort()) && AfterValue();
+}
+
+template <class Handler>
+bool JsonTokenizer<Handler>::ContinueLiteral(const char* p, const char* end, const char** next) {
+  const size_t size = std::strlen(literal_);
+  for (; p < end && json_internal::IsWordByte(*p); ++p) {
+    if (literal_matched_ == size || *p != literal_[literal_matched_]) {
+      std::string word(literal_, literal_matched_);
+      word.push_back(*p);
+      return Fail(JsonErrorKind::kSyntax, token_start_,
+                  "unknown literal " + json_internal::Quoted(word));
+    }
+    ++literal_matched_;
+  }
+  *next = p;
+  return p == end || EmitLiteral();
+}
+
+template <class Handler>
+bool JsonTokenizer<Handler>::EmitLiteral() {
+  token_ = Token::kNone;
+  const std::string_view word(literal_, literal_matched_);
+  if (literal_matched_ != std::strlen(literal_)) {
+    return Fail(JsonErrorKind::kSyntax, token_start_,
+                "unknown literal " + json_internal::Quoted(word));
+  }
+  event_offset_ = token_start_;
+  const bool ok = word == "null" ? handler_->null() : handler_->boolean(word == "true");
+  return (ok || Abort()) && AfterValue();
 }
 
 template <class Handler>
@@ -481,14 +638,9 @@ bool JsonTokenizer<Handler>::Push(std::string_view chunk) {
   if (failed()) {
     return false;
   }
-  const char* const begin = chunk.data();
-  const char* const end = begin + chunk.size();
-  const char* p = begin;
-  auto offset_of = [&](const char* q) { return consumed_ + static_cast<uint64_t>(q - begin); };
-  auto is_number_byte = [](char c) {
-    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-  };
-  auto is_literal_byte = [](char c) { return c >= 'a' && c <= 'z'; };
+  chunk_ = chunk.data();
+  const char* const end = chunk.data() + chunk.size();
+  const char* p = chunk.data();
 
   // A leading UTF-8 BOM is skipped, as nlohmann does.
   while (!started_ && p < end) {
@@ -501,48 +653,14 @@ bool JsonTokenizer<Handler>::Push(std::string_view chunk) {
       continue;
     }
     if (bom_seen_ != 0) {
-      consumed_ += static_cast<uint64_t>(p - begin);
-      return Fail(JsonErrorKind::kSyntax, consumed_, "incomplete byte order mark");
+      return Fail(JsonErrorKind::kSyntax, OffsetOf(p), "incomplete byte order mark");
     }
     started_ = true;
   }
 
   // Resume a token split by the previous chunk.
-  if (token_ != Token::kNone && p < end) {
-    const char* stop;
-    if (token_ == Token::kString || token_ == Token::kKey) {
-      bool closed;
-      stop = ScanString(p, end, offset_of(p), &closed);
-      if (stop == nullptr) {
-        return false;
-      }
-      if (!closed) {
-        pending_.append(p, static_cast<size_t>(end - p));
-        consumed_ += chunk.size();
-        if (pending_.size() > limits_.max_token_bytes + 2) {
-          return Fail(JsonErrorKind::kTokenSize, token_start_,
-                      "a string longer than " + std::to_string(limits_.max_token_bytes) +
-                          " bytes");
-        }
-        return true;
-      }
-    } else {
-      const bool number = token_ == Token::kNumber;
-      stop = p;
-      while (stop < end && (number ? is_number_byte(*stop) : is_literal_byte(*stop))) ++stop;
-      if (stop == end) {
-        pending_.append(p, static_cast<size_t>(end - p));
-        consumed_ += chunk.size();
-        if (pending_.size() > limits_.max_token_bytes) {
-          return Fail(JsonErrorKind::kTokenSize, token_start_, "a number or literal too long");
-        }
-        return true;
-      }
-    }
-    if (!FinishToken(p, stop)) {
-      return false;
-    }
-    p = stop;
+  if (token_ != Token::kNone && !ContinueToken(p, end, &p)) {
+    return false;
   }
 
   while (p < end) {
@@ -552,84 +670,66 @@ bool JsonTokenizer<Handler>::Push(std::string_view chunk) {
       ++p;
       continue;
     }
-    const uint64_t at = offset_of(p);
+    const uint64_t at = OffsetOf(p);
     switch (c) {
       case '"': {
         const bool is_key = expect_ == Expect::kKeyOrClose || expect_ == Expect::kKey;
-        if (!is_key && expect_ != Expect::kValue && expect_ != Expect::kValueOrClose) {
+        if (!is_key && !ExpectsValue())
           return Unexpected(c, at);
-        }
+        StartToken(is_key ? Token::kKey : Token::kString, at);
         token_has_escape_ = false;
         token_has_high_ = false;
         token_escape_ = false;
-        bool closed;
-        const char* stop = ScanString(p + 1, end, at + 1, &closed);
-        if (stop == nullptr) {
+        if (!ContinueString(p + 1, end, &p))
           return false;
-        }
-        if (!closed) {
-          token_ = is_key ? Token::kKey : Token::kString;
-          token_start_ = at;
-          pending_.assign(p, static_cast<size_t>(end - p));
-          consumed_ += chunk.size();
-          return true;
-        }
-        if (!EmitString(std::string_view(p + 1, static_cast<size_t>(stop - p - 2)), is_key, at)) {
-          return false;
-        }
-        if (is_key) {
-          expect_ = Expect::kColon;
-        } else {
-          AfterValue();
-        }
-        p = stop;
         continue;
       }
       case ':':
-        if (expect_ != Expect::kColon) return Unexpected(c, at);
+        if (expect_ != Expect::kColon)
+          return Unexpected(c, at);
         expect_ = Expect::kValue;
         ++p;
         continue;
       case ',':
-        if (expect_ != Expect::kCommaOrClose) return Unexpected(c, at);
+        if (expect_ != Expect::kCommaOrClose)
+          return Unexpected(c, at);
         expect_ = stack_.back() ? Expect::kKey : Expect::kValue;
         ++p;
         continue;
       case '{':
       case '[':
-        if (expect_ != Expect::kValue && expect_ != Expect::kValueOrClose) {
+        if (!ExpectsValue())
           return Unexpected(c, at);
-        }
-        if (!Open(c == '{', at)) return false;
+        if (!Open(c == '{', at))
+          return false;
         ++p;
         continue;
       case '}':
       case ']':
-        if (!Close(c == '}', c, at)) return false;
+        if (!Close(c == '}', c, at))
+          return false;
         ++p;
         continue;
+      case 't':
+      case 'f':
+      case 'n':
+        if (!ExpectsValue())
+          return Unexpected(c, at);
+        StartToken(Token::kLiteral, at);
+        literal_ = c == 't' ? "true" : c == 'f' ? "false" : "null";
+        literal_matched_ = 0;
+        if (!ContinueLiteral(p, end, &p))
+          return false;
+        continue;
       default:
-        break;
+        if ((c != '-' && !json_internal::IsDigit(c)) || !ExpectsValue()) {
+          return Unexpected(c, at);
+        }
+        StartToken(Token::kNumber, at);
+        if (!ContinueNumber(p, end, &p))
+          return false;
+        continue;
     }
-    const bool number = c == '-' || (c >= '0' && c <= '9');
-    if ((!number && !is_literal_byte(c)) ||
-        (expect_ != Expect::kValue && expect_ != Expect::kValueOrClose)) {
-      return Unexpected(c, at);
-    }
-    const char* stop = p + 1;
-    while (stop < end && (number ? is_number_byte(*stop) : is_literal_byte(*stop))) ++stop;
-    if (stop == end) {
-      token_ = number ? Token::kNumber : Token::kLiteral;
-      token_start_ = at;
-      pending_.assign(p, static_cast<size_t>(end - p));
-      consumed_ += chunk.size();
-      return true;
-    }
-    const std::string_view raw(p, static_cast<size_t>(stop - p));
-    if (!(number ? EmitNumber(raw, at) : EmitLiteral(raw, at)) || !AfterValue()) {
-      return false;
-    }
-    p = stop;
   }
   consumed_ += chunk.size();
   return true;
@@ -640,13 +740,23 @@ bool JsonTokenizer<Handler>::Finish() {
   if (failed()) {
     return false;
   }
-  if (token_ == Token::kNumber || token_ == Token::kLiteral) {
-    if (!FinishToken(pending_.data(), pending_.data())) {
-      return false;
-    }
-  }
-  if (token_ != Token::kNone) {
-    return Fail(JsonErrorKind::kTruncated, consumed_, "the input ends inside a string");
+  switch (token_) {
+    case Token::kNumber:
+      if (!EmitNumber(pending_))
+        return false;
+      break;
+    case Token::kLiteral:
+      if (literal_matched_ != std::strlen(literal_)) {
+        return Fail(JsonErrorKind::kTruncated, consumed_, "the input ends inside a literal");
+      }
+      if (!EmitLiteral())
+        return false;
+      break;
+    case Token::kString:
+    case Token::kKey:
+      return Fail(JsonErrorKind::kTruncated, consumed_, "the input ends inside a string");
+    case Token::kNone:
+      break;
   }
   if (bom_seen_ != 0 && bom_seen_ < 3) {
     return Fail(JsonErrorKind::kTruncated, consumed_, "incomplete byte order mark");

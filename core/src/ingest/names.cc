@@ -6,12 +6,14 @@ namespace meshcheck::ingest {
 
 bool IsStaffRoleName(std::string_view name) {
   static constexpr std::string_view kWords[] = {
-      "admin", "admins", "administrator", "administrators", "mod", "mods", "moderator",
-      "moderators", "owner", "owners", "staff", "team", "founder", "founders", "host", "hosts"};
+      "admin",     "admins",     "administrator", "administrators", "mod",   "mods",
+      "moderator", "moderators", "owner",         "owners",         "staff", "team",
+      "founder",   "founders",   "host",          "hosts"};
   std::string word;
   auto matches = [&]() {
     for (std::string_view w : kWords) {
-      if (word == w) return true;
+      if (word == w)
+        return true;
     }
     return false;
   };
@@ -22,7 +24,8 @@ bool IsStaffRoleName(std::string_view name) {
       word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
       continue;
     }
-    if (matches()) return true;
+    if (matches())
+      return true;
     word.clear();
   }
   return false;

@@ -16,8 +16,8 @@ namespace meshcheck::ingest {
 struct ReaderContext {
   model::EventSink* sink = nullptr;
   base::Diagnostics* diagnostics = nullptr;
-  int32_t input = 0;          // Index of the input, for locations.
-  std::string_view name;      // File name of the input.
+  int32_t input = 0;      // Index of the input, for locations.
+  std::string_view name;  // File name of the input.
 };
 
 class Reader {

@@ -1,6 +1,5 @@
 #include "metrics/facts.h"
 
-
 #include "base/time.h"
 
 namespace meshcheck::metrics {
@@ -26,8 +25,10 @@ GroupFacts ComputeFacts(const model::Dataset& data) {
     ++f.messages;
     f.forwards += m.is_forward();
     f.is_poster[m.author] = true;
-    if (m.time_ms == model::kNoTime) continue;
-    if (f.first_ms == model::kNoTime) f.first_ms = m.time_ms;  // Messages are sorted by time.
+    if (m.time_ms == model::kNoTime)
+      continue;
+    if (f.first_ms == model::kNoTime)
+      f.first_ms = m.time_ms;  // Messages are sorted by time.
     f.last_ms = m.time_ms;
     const int64_t day = base::DayOf(m.time_ms);
     if (day != last_day) {
@@ -42,10 +43,10 @@ GroupFacts ComputeFacts(const model::Dataset& data) {
     }
     f.bots += bot_posted[i];
   }
-  for (bool used : channel_used) f.channels += used;
+  for (bool used : channel_used)
+    f.channels += used;
   if (f.first_ms != model::kNoTime) {
-    f.span_days =
-        static_cast<uint32_t>(base::DayOf(f.last_ms) - base::DayOf(f.first_ms) + 1);
+    f.span_days = static_cast<uint32_t>(base::DayOf(f.last_ms) - base::DayOf(f.first_ms) + 1);
   }
   return f;
 }

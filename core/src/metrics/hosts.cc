@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/plural.h"
 #include "metrics/params.h"
 
 namespace meshcheck::metrics {
@@ -10,7 +11,8 @@ namespace {
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }
@@ -22,7 +24,8 @@ void Add(HostSet* hosts, uint32_t member) {
   }
 }
 
-bool FromDeclared(const model::Dataset& data, const std::vector<std::string>& declared,
+bool FromDeclared(const model::Dataset& data,
+                  const std::vector<std::string>& declared,
                   HostSet* hosts) {
   const auto& members = data.members();
   for (const std::string& name : declared) {
@@ -34,7 +37,8 @@ bool FromDeclared(const model::Dataset& data, const std::vector<std::string>& de
         matched = true;
       }
     }
-    if (!matched) hosts->unmatched.push_back(name);
+    if (!matched)
+      hosts->unmatched.push_back(name);
   }
   return !hosts->members.empty();
 }
@@ -50,37 +54,44 @@ bool FromExport(const model::Dataset& data, const GroupFacts& facts, HostSet* ho
     }
   }
   for (const model::MessageRecord& m : data.messages()) {
-    if (m.is_system() || !facts.is_poster[m.author]) continue;
+    if (m.is_system() || !facts.is_poster[m.author])
+      continue;
     if (data.channels()[m.channel].kind == model::ChannelKind::kAnnouncement &&
         !hosts->is_host[m.author]) {
       Add(hosts, m.author);
       ++announcers;
     }
   }
-  if (staff + announcers == 0) return false;
+  if (staff + announcers == 0)
+    return false;
   hosts->how = "Found in the export: ";
   if (staff > 0) {
-    hosts->how += std::to_string(staff) + " poster(s) with a staff role (owner, admin, moderator)";
+    hosts->how +=
+        base::Plural(staff, "poster", "posters") + " with a staff role (owner, admin, moderator)";
   }
   if (announcers > 0) {
-    hosts->how += std::string(staff > 0 ? " and " : "") + std::to_string(announcers) +
-                  " poster(s) in an announcement channel";
+    hosts->how += std::string(staff > 0 ? " and " : "") +
+                  base::Plural(announcers, "poster", "posters") + " in an announcement channel";
   }
   hosts->how += ".";
   return true;
 }
 
 bool FromData(const model::Dataset& data, const GroupFacts& facts, HostSet* hosts) {
-  if (facts.posters < kMinPostersToInferHost || facts.messages == 0) return false;
+  if (facts.posters < kMinPostersToInferHost || facts.messages == 0)
+    return false;
   const auto& members = data.members();
   uint32_t top = model::kNone;
   for (uint32_t i = 0; i < members.size(); ++i) {
-    if (!facts.is_poster[i]) continue;
-    if (top == model::kNone || members[i].messages > members[top].messages) top = i;
+    if (!facts.is_poster[i])
+      continue;
+    if (top == model::kNone || members[i].messages > members[top].messages)
+      top = i;
   }
   const double share =
       static_cast<double>(members[top].messages) / static_cast<double>(facts.messages);
-  if (share < kHostVoiceFactor / facts.posters) return false;
+  if (share < kHostVoiceFactor / facts.posters)
+    return false;
   Add(hosts, top);
   hosts->how = "Inferred from the data: the most active poster wrote " +
                std::to_string(static_cast<int>(share * 100 + 0.5)) +
@@ -104,7 +115,8 @@ const char* HostSourceName(HostSource source) {
   return "none";
 }
 
-HostSet DetectHosts(const model::Dataset& data, const GroupFacts& facts,
+HostSet DetectHosts(const model::Dataset& data,
+                    const GroupFacts& facts,
                     const std::vector<std::string>& declared) {
   HostSet hosts;
   hosts.is_host.assign(data.members().size(), false);
@@ -121,7 +133,8 @@ HostSet DetectHosts(const model::Dataset& data, const GroupFacts& facts,
   }
   std::sort(hosts.members.begin(), hosts.members.end());
   for (uint32_t i = 0; i < data.members().size(); ++i) {
-    if (!facts.is_poster[i]) continue;
+    if (!facts.is_poster[i])
+      continue;
     if (hosts.is_host[i]) {
       hosts.host_messages += data.members()[i].messages;
     } else {

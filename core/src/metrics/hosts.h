@@ -21,16 +21,17 @@ const char* HostSourceName(HostSource source);  // "declared", "export", "data",
 
 struct HostSet {
   HostSource source = HostSource::kNone;
-  std::vector<uint32_t> members;  // Sorted member indices.
-  std::vector<bool> is_host;      // Per member.
-  std::string how;                // Plain language: how the host was found.
+  std::vector<uint32_t> members;       // Sorted member indices.
+  std::vector<bool> is_host;           // Per member.
+  std::string how;                     // Plain language: how the host was found.
   std::vector<std::string> unmatched;  // Declared names that matched nobody.
-  uint64_t host_messages = 0;     // Human messages written by hosts.
-  uint32_t non_host_posters = 0;  // People who posted and are not hosts.
+  uint64_t host_messages = 0;          // Human messages written by hosts.
+  uint32_t non_host_posters = 0;       // People who posted and are not hosts.
 };
 
 // `declared`: names or ids the user gave (case-insensitive match on key, name).
-HostSet DetectHosts(const model::Dataset& data, const GroupFacts& facts,
+HostSet DetectHosts(const model::Dataset& data,
+                    const GroupFacts& facts,
                     const std::vector<std::string>& declared);
 
 }  // namespace meshcheck::metrics

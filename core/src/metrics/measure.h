@@ -20,7 +20,8 @@ struct Measure {
   void Ratio(uint64_t num, uint64_t den, std::string why) {
     available = den > 0;
     value = available ? static_cast<double>(num) / static_cast<double>(den) : 0;
-    if (!available) why_unavailable = std::move(why);
+    if (!available)
+      why_unavailable = std::move(why);
   }
 };
 

@@ -12,16 +12,20 @@ uint64_t PairKey(uint32_t a, uint32_t b) {
   return (static_cast<uint64_t>(a) << 32) | b;
 }
 
-void PeerReplies(const model::Dataset& data, const graph::InteractionGraph& graph,
-                 const HostSet& hosts, StructureMeasures* out) {
+void PeerReplies(const model::Dataset& data,
+                 const graph::InteractionGraph& graph,
+                 const HostSet& hosts,
+                 StructureMeasures* out) {
   const auto& members = data.members();
   const auto& messages = data.messages();
   uint64_t replies = 0, peer = 0, to_host = 0, by_host = 0;
   for (size_t i = 0; i < messages.size(); ++i) {
     const uint32_t target = graph.reply_target()[i];
-    if (target == model::kNone) continue;
+    if (target == model::kNone)
+      continue;
     const uint32_t source = messages[i].author;
-    if (!IsPerson(members[source]) || !IsPerson(members[target])) continue;
+    if (!IsPerson(members[source]) || !IsPerson(members[target]))
+      continue;
     ++replies;
     const bool source_host = hosts.is_host[source];
     const bool target_host = hosts.is_host[target];
@@ -38,8 +42,10 @@ void PeerReplies(const model::Dataset& data, const graph::InteractionGraph& grap
   prs.Ratio(peer, replies, "No person replied to another person with an explicit reply link.");
 }
 
-void Reciprocity(const model::Dataset& data, const graph::InteractionGraph& graph,
-                 const HostSet& hosts, StructureMeasures* out) {
+void Reciprocity(const model::Dataset& data,
+                 const graph::InteractionGraph& graph,
+                 const HostSet& hosts,
+                 StructureMeasures* out) {
   const auto& members = data.members();
   base::FlatMap64 replied;  // Ordered peer pairs with at least one reply.
   std::vector<std::pair<uint32_t, uint32_t>> pairs;
@@ -67,8 +73,10 @@ void Reciprocity(const model::Dataset& data, const graph::InteractionGraph& grap
   prc.Ratio(mutual, unordered, "No two members (outside the host) replied to each other.");
 }
 
-void Discussions(const model::Dataset& data, const graph::InteractionGraph& graph,
-                 const HostSet& hosts, StructureMeasures* out) {
+void Discussions(const model::Dataset& data,
+                 const graph::InteractionGraph& graph,
+                 const HostSet& hosts,
+                 StructureMeasures* out) {
   const auto& members = data.members();
   const auto& messages = data.messages();
   const auto& roots = graph.conversation_root();
@@ -76,16 +84,20 @@ void Discussions(const model::Dataset& data, const graph::InteractionGraph& grap
   std::vector<uint32_t> first_other(roots.size(), model::kNone);
   for (uint32_t i = 0; i < messages.size(); ++i) {
     const uint32_t c = graph.conversation()[i];
-    if (c == model::kNone || first_other[c] != model::kNone) continue;
+    if (c == model::kNone || first_other[c] != model::kNone)
+      continue;
     const uint32_t author = messages[i].author;
-    if (author != messages[roots[c]].author && IsPerson(members[author])) first_other[c] = author;
+    if (author != messages[roots[c]].author && IsPerson(members[author]))
+      first_other[c] = author;
   }
   uint64_t discussions = 0, by_members = 0, member_answered = 0;
   for (uint32_t c = 0; c < roots.size(); ++c) {
     const uint32_t initiator = messages[roots[c]].author;
-    if (first_other[c] == model::kNone || !IsPerson(members[initiator])) continue;
+    if (first_other[c] == model::kNone || !IsPerson(members[initiator]))
+      continue;
     ++discussions;
-    if (hosts.is_host[initiator]) continue;
+    if (hosts.is_host[initiator])
+      continue;
     ++by_members;
     member_answered += !hosts.is_host[first_other[c]];
   }
@@ -99,18 +111,24 @@ void Discussions(const model::Dataset& data, const graph::InteractionGraph& grap
   orr.Ratio(member_answered, by_members, "No discussion was started by a member.");
 }
 
-void Centralization(const model::Dataset& data, const graph::InteractionGraph& graph,
-                    const GroupFacts& facts, const HostSet& hosts, StructureMeasures* out) {
+void Centralization(const model::Dataset& data,
+                    const graph::InteractionGraph& graph,
+                    const GroupFacts& facts,
+                    const HostSet& hosts,
+                    StructureMeasures* out) {
   // Undirected simple graph over people who posted; reply and mention ties.
   const size_t n_members = data.members().size();
   std::vector<uint32_t> degree(n_members, 0);
   base::FlatMap64 seen;
   uint64_t edges = 0;
   for (const graph::Edge& e : graph.edges()) {
-    if (e.weights.replies + e.weights.mentions == 0) continue;
-    if (!facts.is_poster[e.from] || !facts.is_poster[e.to]) continue;
+    if (e.weights.replies + e.weights.mentions == 0)
+      continue;
+    if (!facts.is_poster[e.from] || !facts.is_poster[e.to])
+      continue;
     const uint64_t key = PairKey(std::min(e.from, e.to), std::max(e.from, e.to));
-    if (seen.Find(key) != base::FlatMap64::kMissing) continue;
+    if (seen.Find(key) != base::FlatMap64::kMissing)
+      continue;
     seen.Insert(key, 1);
     ++degree[e.from];
     ++degree[e.to];
@@ -119,9 +137,11 @@ void Centralization(const model::Dataset& data, const graph::InteractionGraph& g
   std::vector<uint32_t> poster_degrees;
   uint32_t top = model::kNone;
   for (uint32_t i = 0; i < n_members; ++i) {
-    if (!facts.is_poster[i]) continue;
+    if (!facts.is_poster[i])
+      continue;
     poster_degrees.push_back(degree[i]);
-    if (top == model::kNone || degree[i] > degree[top]) top = i;
+    if (top == model::kNone || degree[i] > degree[top])
+      top = i;
   }
   Measure& c = out->degree_centralization;
   c.Count("nodes", poster_degrees.size());
@@ -136,15 +156,19 @@ void Centralization(const model::Dataset& data, const graph::InteractionGraph& g
   c.value = FreemanCentralization(poster_degrees);
 }
 
-void HostShare(const model::Dataset& data, const graph::InteractionGraph& graph,
-               const HostSet& hosts, StructureMeasures* out) {
+void HostShare(const model::Dataset& data,
+               const graph::InteractionGraph& graph,
+               const HostSet& hosts,
+               StructureMeasures* out) {
   const auto& members = data.members();
   uint64_t interactions = 0, with_host = 0;
   for (const graph::Edge& e : graph.edges()) {
-    if (!IsPerson(members[e.from]) || !IsPerson(members[e.to])) continue;
+    if (!IsPerson(members[e.from]) || !IsPerson(members[e.to]))
+      continue;
     const uint64_t n = e.weights.replies + e.weights.mentions;
     interactions += n;
-    if (hosts.is_host[e.from] || hosts.is_host[e.to]) with_host += n;
+    if (hosts.is_host[e.from] || hosts.is_host[e.to])
+      with_host += n;
   }
   Measure& h = out->host_share;
   h.Count("interactions", interactions);
@@ -152,12 +176,16 @@ void HostShare(const model::Dataset& data, const graph::InteractionGraph& graph,
   h.Ratio(with_host, interactions, "No replies or mentions between people.");
 }
 
-void HostResponse(const model::Dataset& data, const graph::InteractionGraph& graph,
-                  const HostSet& hosts, StructureMeasures* out) {
+void HostResponse(const model::Dataset& data,
+                  const graph::InteractionGraph& graph,
+                  const HostSet& hosts,
+                  StructureMeasures* out) {
   const auto& members = data.members();
   const auto& messages = data.messages();
   Measure& hrr = out->host_response;
   if (hosts.members.empty()) {
+    hrr.Count("member_posts_to_host", 0);
+    hrr.Count("answered_by_host", 0);
     hrr.why_unavailable = "There is no host to respond.";
     return;
   }
@@ -170,10 +198,12 @@ void HostResponse(const model::Dataset& data, const graph::InteractionGraph& gra
   uint64_t addressed = 0, answered = 0;
   for (uint32_t i = 0; i < messages.size(); ++i) {
     const model::MessageRecord& m = messages[i];
-    if (m.is_system() || hosts.is_host[m.author] || !IsPerson(members[m.author])) continue;
+    if (m.is_system() || hosts.is_host[m.author] || !IsPerson(members[m.author]))
+      continue;
     const bool root = graph.conversation_root()[graph.conversation()[i]] == i;
     const uint32_t target = graph.reply_target()[i];
-    if (!root && (target == model::kNone || !hosts.is_host[target])) continue;
+    if (!root && (target == model::kNone || !hosts.is_host[target]))
+      continue;
     ++addressed;
     answered += host_replied[i];
   }
@@ -186,15 +216,18 @@ void HostResponse(const model::Dataset& data, const graph::InteractionGraph& gra
 
 double FreemanCentralization(const std::vector<uint32_t>& degrees) {
   const size_t n = degrees.size();
-  if (n < 3) return 0;
+  if (n < 3)
+    return 0;
   const uint32_t dmax = *std::max_element(degrees.begin(), degrees.end());
   uint64_t sum = 0;
-  for (uint32_t d : degrees) sum += dmax - d;
+  for (uint32_t d : degrees)
+    sum += dmax - d;
   return static_cast<double>(sum) / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
 }
 
 StructureMeasures ComputeStructure(const model::Dataset& data,
-                                   const graph::InteractionGraph& graph, const GroupFacts& facts,
+                                   const graph::InteractionGraph& graph,
+                                   const GroupFacts& facts,
                                    const HostSet& hosts) {
   StructureMeasures out;
   PeerReplies(data, graph, hosts, &out);

@@ -22,7 +22,8 @@ struct StructureMeasures {
 };
 
 StructureMeasures ComputeStructure(const model::Dataset& data,
-                                   const graph::InteractionGraph& graph, const GroupFacts& facts,
+                                   const graph::InteractionGraph& graph,
+                                   const GroupFacts& facts,
                                    const HostSet& hosts);
 
 // Freeman degree centralization of an undirected simple graph given its node degrees:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string>
 
 #include "base/time.h"
 
@@ -13,8 +14,10 @@ void NameKey(std::string_view name, std::string* out) {
   out->assign("name:");
   size_t b = 0;
   size_t e = name.size();
-  while (b < e && name[b] == ' ') ++b;
-  while (e > b && name[e - 1] == ' ') --e;
+  while (b < e && name[b] == ' ')
+    ++b;
+  while (e > b && name[e - 1] == ' ')
+    --e;
   for (size_t i = b; i < e; ++i) {
     const char c = name[i];
     out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
@@ -47,23 +50,26 @@ uint32_t Dataset::OnChannel(const ChannelInfo& info) {
   Channel& c = channels_[index];
   const uint32_t empty = strings_.Intern("");
   auto fill = [&](uint32_t* field, std::string_view value) {
-    if (*field == empty && !value.empty()) *field = strings_.Intern(value);
+    if (*field == empty && !value.empty())
+      *field = strings_.Intern(value);
   };
   fill(&c.name, info.name);
   fill(&c.group_key, info.group_key);
   fill(&c.group_name, info.group_name);
   fill(&c.parent_key, info.parent_key);
-  if (c.kind == ChannelKind::kUnknown) c.kind = info.kind;
+  if (c.kind == ChannelKind::kUnknown)
+    c.kind = info.kind;
   return index;
 }
 
-uint32_t Dataset::MemberFor(const PersonRef& person, const Message& context) {
+uint32_t Dataset::MemberFor(const PersonRef& person, uint32_t message, char role, size_t slot) {
   if (person.is_deleted) {
-    // One placeholder id covers every deleted account: each deleted author is kept apart.
+    // One placeholder id covers every deleted account, so each appearance of one (as the
+    // author, the n-th person mentioned or reacting, of one message) is a person of its own.
     key_scratch_.assign("deleted:");
-    key_scratch_.append(strings_.Get(channels_[context.channel].key));
-    key_scratch_.push_back('/');
-    key_scratch_.append(context.id);
+    key_scratch_.append(std::to_string(message));
+    key_scratch_.push_back(role);
+    key_scratch_.append(std::to_string(slot));
   } else if (!person.key.empty()) {
     key_scratch_.assign(person.key);
   } else {
@@ -122,21 +128,25 @@ void Dataset::OnMessage(const Message& message) {
     Diagnose("model.implausible_time",
              "Messages dated before 1980 or after 2099 were kept out of the timeline.");
   } else {
-    Diagnose("model.missing_time", "Messages without a readable date were kept out of the "
-                                   "timeline.");
+    Diagnose("model.missing_time",
+             "Messages without a readable date were kept out of the "
+             "timeline.");
   }
-  r.author = MemberFor(message.author, message);
+  r.author = MemberFor(message.author, index, 'a', 0);
   Member& author = members_[r.author];
   if (!r.is_system()) {
     ++author.messages;
     ++channels_[message.channel].messages;
     if (r.time_ms != kNoTime) {
-      if (author.first_ms == kNoTime || r.time_ms < author.first_ms) author.first_ms = r.time_ms;
-      if (author.last_ms == kNoTime || r.time_ms > author.last_ms) author.last_ms = r.time_ms;
+      if (author.first_ms == kNoTime || r.time_ms < author.first_ms)
+        author.first_ms = r.time_ms;
+      if (author.last_ms == kNoTime || r.time_ms > author.last_ms)
+        author.last_ms = r.time_ms;
     }
   }
   auto link_target = [&](std::string_view target, bool thread) {
-    if (target.empty() || target == message.id) return;
+    if (target.empty() || target == message.id)
+      return;
     const uint64_t key = IdKey(message.channel, target);
     const uint32_t found = message_by_id_.Find(key);
     if (found != base::FlatMap64::kMissing) {
@@ -148,16 +158,17 @@ void Dataset::OnMessage(const Message& message) {
   link_target(message.reply_to, false);
   link_target(message.thread, true);
   messages_.push_back(r);
-  for (const PersonRef& p : message.mentions) {
-    links_.push_back({index, MemberFor(p, message), LinkKind::kMention});
+  for (size_t k = 0; k < message.mentions.size(); ++k) {
+    links_.push_back({index, MemberFor(message.mentions[k], index, 'm', k), LinkKind::kMention});
   }
-  for (const PersonRef& p : message.reactors) {
-    links_.push_back({index, MemberFor(p, message), LinkKind::kReaction});
+  for (size_t k = 0; k < message.reactors.size(); ++k) {
+    links_.push_back({index, MemberFor(message.reactors[k], index, 'r', k), LinkKind::kReaction});
   }
 }
 
 void Dataset::Finalize() {
-  if (finalized_) return;
+  if (finalized_)
+    return;
   finalized_ = true;
   uint64_t missing = 0;
   for (const Pending& p : pending_) {
@@ -169,8 +180,7 @@ void Dataset::Finalize() {
     (p.thread ? messages_[p.message].thread : messages_[p.message].parent) = found;
   }
   if (missing > 0) {
-    diagnostics_->Add("model.reply_target_outside",
-                      base::Severity::kInfo,
+    diagnostics_->Add("model.reply_target_outside", base::Severity::kInfo,
                       "Replies to messages that are not in the export (older history, another "
                       "channel) count as messages but not as links.",
                       Location{}, missing);
@@ -184,20 +194,25 @@ void Dataset::Finalize() {
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     const int64_t ta = messages_[a].time_ms;
     const int64_t tb = messages_[b].time_ms;
-    if ((ta == kNoTime) != (tb == kNoTime)) return tb == kNoTime;
+    if ((ta == kNoTime) != (tb == kNoTime))
+      return tb == kNoTime;
     return ta < tb;
   });
   std::vector<uint32_t> rank(messages_.size());
-  for (uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
+  for (uint32_t i = 0; i < order.size(); ++i)
+    rank[order[i]] = i;
   std::vector<MessageRecord> sorted(messages_.size());
   for (uint32_t i = 0; i < order.size(); ++i) {
     MessageRecord r = messages_[order[i]];
-    if (r.parent != kNone) r.parent = rank[r.parent];
-    if (r.thread != kNone) r.thread = rank[r.thread];
+    if (r.parent != kNone)
+      r.parent = rank[r.parent];
+    if (r.thread != kNone)
+      r.thread = rank[r.thread];
     sorted[i] = r;
   }
   messages_.swap(sorted);
-  for (PersonLink& l : links_) l.message = rank[l.message];
+  for (PersonLink& l : links_)
+    l.message = rank[l.message];
   std::stable_sort(links_.begin(), links_.end(),
                    [](const PersonLink& a, const PersonLink& b) { return a.message < b.message; });
 }

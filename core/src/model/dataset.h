@@ -91,7 +91,9 @@ class Dataset : public EventSink {
   uint64_t duplicates() const { return duplicates_; }
 
  private:
-  uint32_t MemberFor(const PersonRef& person, const Message& context);
+  // The member for `person`, who appears in message `message` as its author (role 'a') or as
+  // the `slot`-th person mentioned ('m') or reacting ('r'). Creates it on first sight.
+  uint32_t MemberFor(const PersonRef& person, uint32_t message, char role, size_t slot);
   uint64_t IdKey(uint32_t channel, std::string_view id) const;
   void Diagnose(const char* id, const char* message);
 

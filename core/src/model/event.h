@@ -21,17 +21,17 @@ enum class ChannelKind : uint8_t {
 
 // A person as a reader sees them. Views are valid only during the sink call.
 struct PersonRef {
-  std::string_view key;   // Stable platform id; empty = derive from the name.
-  std::string_view name;  // Display name as people see it (may be empty).
-  bool is_bot = false;    // Bot, webhook, integration or relay.
-  bool is_deleted = false;  // A deleted account placeholder: never merged with another.
+  std::string_view key;       // Stable platform id; empty = derive from the name.
+  std::string_view name;      // Display name as people see it (may be empty).
+  bool is_bot = false;        // Bot, webhook, integration or relay.
+  bool is_deleted = false;    // A deleted account placeholder: never merged with another.
   bool is_host_hint = false;  // The export marks this person as owner, admin or staff.
 };
 
 struct ChannelInfo {
-  std::string_view key;         // Stable id of the channel across inputs (partitions share it).
+  std::string_view key;  // Stable id of the channel across inputs (partitions share it).
   std::string_view name;
-  std::string_view group_key;   // Server, workspace or chat that holds the channel.
+  std::string_view group_key;  // Server, workspace or chat that holds the channel.
   std::string_view group_name;
   std::string_view parent_key;  // Threads: the channel the thread hangs off; else empty.
   ChannelKind kind = ChannelKind::kUnknown;

@@ -9,7 +9,8 @@ constexpr std::array<double, kDiagnosticItems> kItemWeights = {0.30, 0.30, 0.15,
 std::optional<double> PerceivedConnectedness(const std::array<int, kDiagnosticItems>& answers) {
   double sum = 0;
   for (int i = 0; i < kDiagnosticItems; ++i) {
-    if (answers[i] < 0 || answers[i] > kMaxAnswer) return std::nullopt;
+    if (answers[i] < 0 || answers[i] > kMaxAnswer)
+      return std::nullopt;
     sum += kItemWeights[i] * answers[i];
   }
   return 25 * sum;

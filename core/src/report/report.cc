@@ -31,7 +31,8 @@ Json LocationJson(const Location& where) {
 }
 
 Json DateOrNull(int64_t ms) {
-  if (ms == model::kNoTime) return nullptr;
+  if (ms == model::kNoTime)
+    return nullptr;
   char day[11];
   base::FormatDate(base::DayOf(ms), day);
   return day;
@@ -146,9 +147,11 @@ Json MeasureJson(const metrics::Measure& m) {
   j["available"] = m.available;
   j["value"] = m.available ? Json(m.value) : Json(nullptr);
   Json evidence = Json::object();
-  for (const auto& [name, count] : m.evidence) evidence[name] = count;
+  for (const auto& [name, count] : m.evidence)
+    evidence[name] = count;
   j["evidence"] = evidence;
-  if (!m.available) j["why_unavailable"] = m.why_unavailable;
+  if (!m.available)
+    j["why_unavailable"] = m.why_unavailable;
   return j;
 }
 
@@ -181,7 +184,8 @@ Json VerdictJson(const ReportInput& in) {
     cj["raw"] = c.available ? Json(c.raw) : Json(nullptr);
     cj["score"] = c.available ? Json(c.score) : Json(nullptr);
     cj["weight"] = c.weight;
-    if (!c.note.empty()) cj["note"] = c.note;
+    if (!c.note.empty())
+      cj["note"] = c.note;
     components.push_back(cj);
   }
   j["components"] = components;
@@ -221,11 +225,15 @@ std::string RenderEdgeList(const ReportInput& in, const graph::InteractionGraph&
   std::string out;
   const auto& members = in.data->members();
   for (uint32_t i = 0; i < members.size(); ++i) {
-    if (!in.facts->is_poster[i]) continue;
-    out += "node\t" + std::to_string(i) + "\t" + (in.hosts->is_host[i] ? "1" : "0") + "\n";
+    const bool host = in.hosts->is_host[i];
+    if (!metrics::IsPerson(members[i]) || !(in.facts->is_poster[i] || host))
+      continue;
+    out += "node\t" + std::to_string(i) + "\t" + (host ? "1" : "0") + "\t" +
+           std::to_string(members[i].messages) + "\n";
   }
   for (const graph::Edge& e : graph.edges()) {
-    if (!metrics::IsPerson(members[e.from]) || !metrics::IsPerson(members[e.to])) continue;
+    if (!metrics::IsPerson(members[e.from]) || !metrics::IsPerson(members[e.to]))
+      continue;
     out += "edge\t" + std::to_string(e.from) + "\t" + std::to_string(e.to) + "\t" +
            std::to_string(e.weights.replies) + "\t" + std::to_string(e.weights.mentions) + "\t" +
            std::to_string(e.weights.reactions) + "\n";

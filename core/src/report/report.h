@@ -46,10 +46,13 @@ std::string RenderReport(const ReportInput& in);
 std::string RenderSummary(const ReportInput& in);
 
 // The interaction graph as tab-separated text, for checking the graph measures against an
-// independent implementation. First one line per person who posted, "node<TAB>index<TAB>is_host",
-// then one line per ordered pair of people with any tie,
-// "edge<TAB>source<TAB>target<TAB>replies<TAB>mentions<TAB>reactions". Indices are member
-// indices (no names).
+// independent implementation (tests/oracle/graph_oracle.py). Bots never appear.
+// - First one line per person who posted or is a host, by member index:
+//   "node<TAB>index<TAB>is_host<TAB>messages" (is_host 0 or 1; messages 0 for a declared host
+//   who wrote nothing). People who are only mentioned or react appear in edge lines only.
+// - Then one line per ordered pair of people with any tie, sorted by (source, target):
+//   "edge<TAB>source<TAB>target<TAB>replies<TAB>mentions<TAB>reactions".
+// Indices are member indices (no names).
 std::string RenderEdgeList(const ReportInput& in, const graph::InteractionGraph& graph);
 
 // The member id used in reports: a pseudonym ("member-1a2b3c4d") or, if names are revealed,

@@ -20,7 +20,8 @@ struct Session::Impl {
   explicit Impl(Options o) : options(std::move(o)) {}
 
   Status Fail(Status status) {
-    if (session_error.ok()) session_error = std::move(status);
+    if (session_error.ok())
+      session_error = std::move(status);
     return session_error;
   }
   Status Misuse(const char* what) {
@@ -70,10 +71,10 @@ Status Session::Impl::StartReader(Format format) {
   context.name = Current().name;
   reader = ingest::MakeReader(format, context);
   if (!reader) {
-    return InputError(Status(StatusCode::kUnsupportedFormat, "ingest.no_reader",
-                             std::string("meshcheck has no reader for ") + FormatName(format) +
-                                 " yet.",
-                             Location{InputIndex(), 0, 0}));
+    return InputError(
+        Status(StatusCode::kUnsupportedFormat, "ingest.no_reader",
+               std::string("meshcheck has no reader for ") + FormatName(format) + " yet.",
+               Location{InputIndex(), 0, 0}));
   }
   return Status::Ok();
 }
@@ -81,12 +82,14 @@ Status Session::Impl::StartReader(Format format) {
 Status Session::Impl::Sniff(bool complete) {
   const bool enough = head.size() >= ingest::kSniffBytes;
   const ingest::Detection d = ingest::Detect(head, Current().name, complete || enough);
-  if (d.state == ingest::Detection::State::kNeedMore) return Status::Ok();
+  if (d.state == ingest::Detection::State::kNeedMore)
+    return Status::Ok();
   if (d.state == ingest::Detection::State::kUnknown) {
     return InputError(ingest::UnsupportedInput(d, Current().name, InputIndex()));
   }
   Status s = StartReader(d.format);
-  if (!s.ok()) return s;
+  if (!s.ok())
+    return s;
   std::string held;
   held.swap(head);
   return Feed(held);
@@ -94,7 +97,8 @@ Status Session::Impl::Sniff(bool complete) {
 
 Status Session::Impl::Feed(std::string_view chunk) {
   Status s = reader->Push(chunk);
-  if (!s.ok()) return InputError(std::move(s));
+  if (!s.ok())
+    return InputError(std::move(s));
   return s;
 }
 
@@ -116,9 +120,12 @@ Session::~Session() = default;
 
 Status Session::BeginInput(const InputInfo& input) {
   Impl& s = *impl_;
-  if (!s.session_error.ok()) return s.session_error;
-  if (s.finished) return s.Misuse("BeginInput after Finish.");
-  if (s.in_input) return s.Misuse("BeginInput before the previous input's EndInput.");
+  if (!s.session_error.ok())
+    return s.session_error;
+  if (s.finished)
+    return s.Misuse("BeginInput after Finish.");
+  if (s.in_input)
+    return s.Misuse("BeginInput before the previous input's EndInput.");
   s.in_input = true;
   report::InputSummary summary;
   summary.name = input.name;
@@ -127,32 +134,41 @@ Status Session::BeginInput(const InputInfo& input) {
   s.reader.reset();
   s.records_at_begin = s.dataset.messages().size() + s.dataset.duplicates();
   s.dataset.BeginInput(s.InputIndex());
-  if (input.format != Format::kAuto) return s.StartReader(input.format);
+  if (input.format != Format::kAuto)
+    return s.StartReader(input.format);
   return Status::Ok();
 }
 
 Status Session::Push(std::string_view chunk) {
   Impl& s = *impl_;
-  if (!s.session_error.ok()) return s.session_error;
-  if (!s.in_input) return s.Misuse("Push outside BeginInput/EndInput.");
-  if (!s.Current().status.ok()) return s.Current().status;
+  if (!s.session_error.ok())
+    return s.session_error;
+  if (!s.in_input)
+    return s.Misuse("Push outside BeginInput/EndInput.");
+  if (!s.Current().status.ok())
+    return s.Current().status;
   s.bytes += chunk.size();
   s.Current().bytes += chunk.size();
-  if (s.reader) return s.Feed(chunk);
+  if (s.reader)
+    return s.Feed(chunk);
   s.head.append(chunk);
   return s.Sniff(false);
 }
 
 Status Session::EndInput() {
   Impl& s = *impl_;
-  if (!s.session_error.ok()) return s.session_error;
-  if (!s.in_input) return s.Misuse("EndInput without BeginInput.");
+  if (!s.session_error.ok())
+    return s.session_error;
+  if (!s.in_input)
+    return s.Misuse("EndInput without BeginInput.");
   s.in_input = false;
   report::InputSummary& current = s.Current();
-  if (current.status.ok() && !s.reader) s.Sniff(true);
+  if (current.status.ok() && !s.reader)
+    s.Sniff(true);
   if (current.status.ok() && s.reader) {
     Status end = s.reader->End();
-    if (!end.ok()) s.InputError(std::move(end));
+    if (!end.ok())
+      s.InputError(std::move(end));
   }
   s.reader.reset();
   s.head.clear();
@@ -162,9 +178,12 @@ Status Session::EndInput() {
 
 Status Session::Finish() {
   Impl& s = *impl_;
-  if (!s.session_error.ok()) return s.session_error;
-  if (s.finished) return s.Misuse("Finish called twice.");
-  if (s.in_input) return s.Misuse("Finish before EndInput.");
+  if (!s.session_error.ok())
+    return s.session_error;
+  if (s.finished)
+    return s.Misuse("Finish called twice.");
+  if (s.in_input)
+    return s.Misuse("Finish before EndInput.");
   s.finished = true;
   s.dataset.Finalize();
   s.facts = metrics::ComputeFacts(s.dataset);
@@ -174,7 +193,8 @@ Status Session::Finish() {
   s.verdict = classify::Classify(s.facts, s.hosts, s.measures);
   s.report_json = report::RenderReport(s.ReportData());
   bool any_ok = false;
-  for (const report::InputSummary& in : s.inputs) any_ok |= in.status.ok();
+  for (const report::InputSummary& in : s.inputs)
+    any_ok |= in.status.ok();
   if (!any_ok) {
     return s.inputs.empty()
                ? Status(StatusCode::kInvalidArgument, "session.no_input", "No input was given.")
@@ -188,12 +208,14 @@ std::string Session::ReportJson() const {
 }
 
 std::string Session::SummaryText() const {
-  if (!impl_->finished) return {};
+  if (!impl_->finished)
+    return {};
   return report::RenderSummary(impl_->ReportData());
 }
 
 std::string Session::GraphEdgeList() const {
-  if (!impl_->finished) return {};
+  if (!impl_->finished)
+    return {};
   return report::RenderEdgeList(impl_->ReportData(), impl_->graph);
 }
 

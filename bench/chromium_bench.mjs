@@ -1,0 +1,170 @@
+// The headless-Chromium row of scripts/bench.sh: analyses each FILE with the page (build/web)
+// in Debian's Chromium through playwright-core and prints, per file, one line
+//   file=PATH bytes=N seconds=S mbps=R peak_kb=K page_ms=M page_mbps=P wasm_heap_bytes=H
+// seconds: from handing the file to the page's #file input to document.body.dataset.state
+// 'done' (the verdict), best of --runs; mbps = bytes / seconds (MB = 10^6 bytes); peak_kb: the
+// largest peak RSS (VmHWM) of the renderer process, which also runs the page's worker, over the
+// runs. Each run starts a fresh browser, so each peak belongs to one analysis. page_ms,
+// page_mbps and wasm_heap_bytes are the page's own figures (window.meshcheck.last) of the best
+// run.
+//
+//   node bench/chromium_bench.mjs [--runs N] [--web DIR] FILE...
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import {fileURLToPath} from 'node:url';
+import {chromium} from 'playwright-core';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const kTimeoutMs = 30 * 60 * 1000;
+
+function parseArgs(argv) {
+  const args = {runs: 3, web: path.join(repo, 'build/web'), files: []};
+  for (let i = 0; i < argv.length; ++i) {
+    if (argv[i] === '--runs')
+      args.runs = Number(argv[++i]);
+    else if (argv[i] === '--web')
+      args.web = path.resolve(argv[++i]);
+    else
+      args.files.push(path.resolve(argv[i]));
+  }
+  if (!args.files.length || !(args.runs >= 1)) {
+    console.error('usage: node bench/chromium_bench.mjs [--runs N] [--web DIR] FILE...');
+    process.exit(2);
+  }
+  return args;
+}
+
+// Starts scripts/serve.mjs on a free port; resolves to {server, origin}.
+async function startServer(webDir) {
+  const server = spawn(
+      process.execPath, [path.join(repo, 'scripts/serve.mjs'), webDir, '--port', '0'],
+      {stdio: ['ignore', 'pipe', 'inherit']});
+  const firstLine = await new Promise((resolve, reject) => {
+    readline.createInterface({input: server.stdout}).once('line', resolve);
+    server.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+  });
+  return {server, origin: new URL(firstLine).origin};
+}
+
+// Processes descending from `root` (by /proc/PID/stat parent ids).
+function descendants(root) {
+  const parent = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry))
+      continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(entry), Number(fields[1]));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const found = [];
+  for (const pid of parent.keys()) {
+    for (let p = parent.get(pid); p; p = parent.get(p)) {
+      if (p === root) {
+        found.push(pid);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+// The largest VmHWM (kB) among the renderer processes of the browser whose process id is
+// `browserPid`.
+function rendererPeakKb(browserPid) {
+  let peak = 0;
+  for (const pid of descendants(browserPid)) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'))
+        continue;
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (hwm)
+        peak = Math.max(peak, Number(hwm[1]));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return peak;
+}
+
+// The browser process started with `userDataDir`.
+function browserPid(userDataDir) {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry))
+      continue;
+    try {
+      const args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args.includes(`--user-data-dir=${userDataDir}`) &&
+          !args.some((a) => a.startsWith('--type=')))
+        return Number(entry);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  throw new Error('cannot find the Chromium browser process');
+}
+
+async function runOnce(origin, file, tmpDir) {
+  const userDataDir = fs.mkdtempSync(path.join(tmpDir, 'profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    env: {...process.env, TMPDIR: tmpDir},
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
+    ],
+  });
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.goto(`${origin}/index.html`);
+    await page.waitForFunction(() => document.body.dataset.state === 'ready');
+    const started = performance.now();
+    await page.setInputFiles('#file', file);
+    await page.waitForFunction(
+        () => ['done', 'error'].includes(document.body.dataset.state), null,
+        {timeout: kTimeoutMs, polling: 50});
+    const seconds = (performance.now() - started) / 1000;
+    const state = await page.evaluate(() => document.body.dataset.state);
+    if (state !== 'done')
+      throw new Error(`${file}: the page ended in state '${state}'`);
+    const last = await page.evaluate(() => {
+      const {bytes, ms, mbps, wasmHeapBytes} = window.meshcheck.last;
+      return {bytes, ms, mbps, wasmHeapBytes};
+    });
+    return {seconds, peakKb: rendererPeakKb(browserPid(userDataDir)), last};
+  } finally {
+    await context.close();
+    fs.rmSync(userDataDir, {recursive: true, force: true});
+  }
+}
+
+const args = parseArgs(process.argv.slice(2));
+const tmpDir = fs.mkdtempSync(path.join(repo, 'build/chromium-bench-'));
+const {server, origin} = await startServer(args.web);
+try {
+  for (const file of args.files) {
+    let best = null;
+    let peakKb = 0;
+    for (let run = 0; run < args.runs; ++run) {
+      const r = await runOnce(origin, file, tmpDir);
+      peakKb = Math.max(peakKb, r.peakKb);
+      if (!best || r.seconds < best.seconds)
+        best = r;
+    }
+    const bytes = fs.statSync(file).size;
+    console.log(`file=${file} bytes=${bytes} seconds=${best.seconds.toFixed(3)} mbps=${
+        (bytes / 1e6 / best.seconds).toFixed(1)} peak_kb=${peakKb} page_ms=${
+        Math.round(best.last.ms)} page_mbps=${best.last.mbps.toFixed(1)} wasm_heap_bytes=${
+        best.last.wasmHeapBytes}`);
+  }
+} finally {
+  server.kill();
+  fs.rmSync(tmpDir, {recursive: true, force: true});
+}

@@ -1,0 +1,31 @@
+// A format writer turns the neutral message stream into one export file.
+#pragma once
+
+#include <cstdint>
+
+#include "gen/content.h"
+#include "gen/message.h"
+#include "gen/output.h"
+#include "gen/zone.h"
+
+namespace meshcheck::gen {
+
+// What a writer knows about the export besides the messages.
+struct ExportInfo {
+  const Roster* roster = nullptr;
+  const Zone* zone = nullptr;
+  const Place* place = nullptr;
+  uint64_t seed = 0;           // For the writer's own choices (ids, hashes).
+  int64_t exported_at_ms = 0;  // When the export was made (after the last possible message).
+};
+
+class ChatWriter : public MessageSink {
+ public:
+  // Writes the document's opening.
+  virtual void Begin() = 0;
+  // Closes the document; it is complete and valid after this.
+  virtual void End() = 0;
+  virtual uint64_t messages_written() const = 0;
+};
+
+}  // namespace meshcheck::gen

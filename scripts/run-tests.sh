@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test suite against the builds made by `make build` (native in build/native, wasm
+# and page in build/wasm and build/web). Prints one line per suite and exits non-zero if any
+# suite failed. Used by `make test` and CI.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs
+mkdir -p build/test-output
+
+declare -a names=() results=()
+run() {  # run NAME COMMAND...
+  local name=$1
+  shift
+  echo "=== $name: $*"
+  local start=$SECONDS
+  if "$@"; then
+    results+=("ok    $name ($((SECONDS - start)) s)")
+  else
+    results+=("FAIL  $name ($((SECONDS - start)) s)")
+  fi
+  names+=("$name")
+}
+
+run "format (clang-format, Chromium style)" scripts/check-format.sh
+run "native unit, schema and oracle tests (ctest)" ctest --preset native
+run "golden: CLI and wasm reports byte-identical" node tests/golden/golden.mjs
+run "browser: page in headless Chromium" node tests/e2e/page.test.mjs
+
+echo
+echo "=== summary"
+failed=0
+for r in "${results[@]}"; do
+  echo "$r"
+  [[ $r == FAIL* ]] && failed=1
+done
+exit $failed

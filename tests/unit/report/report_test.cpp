@@ -1,0 +1,354 @@
+// report::RenderReport, RenderSummary and RenderEdgeList on hand-built datasets: determinism,
+// privacy, the JSON shape the schema promises, and the text.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "classify/verdict.h"
+#include "dataset_builder.h"
+#include "graph/interaction_graph.h"
+#include "meshcheck/options.h"
+#include "meshcheck/status.h"
+#include "metrics/facts.h"
+#include "metrics/hosts.h"
+#include "metrics/structure.h"
+#include "report/report.h"
+#include "test_files.h"
+
+namespace {
+
+using meshcheck::Format;
+using meshcheck::Options;
+using meshcheck::model::ChannelKind;
+using meshcheck::report::InputSummary;
+using meshcheck::testing::DatasetBuilder;
+using meshcheck::testing::Msg;
+using meshcheck::testing::Nameless;
+using meshcheck::testing::Who;
+using Json = nlohmann::json;
+
+// Everything a report is rendered from, computed from a builder the way Session::Finish does.
+struct Rendered {
+  Options options;
+  std::vector<InputSummary> inputs;
+  meshcheck::metrics::GroupFacts facts;
+  meshcheck::graph::InteractionGraph graph;
+  meshcheck::metrics::HostSet hosts;
+  meshcheck::metrics::StructureMeasures measures;
+  meshcheck::classify::Verdict verdict;
+  meshcheck::report::ReportInput in;
+
+  Rendered(DatasetBuilder& b, Options o) : options(std::move(o)) {
+    const auto& data = b.Finalize();
+    InputSummary s;
+    s.name = "export.json";
+    s.format = Format::kDiscordJson;
+    s.bytes = 1234;
+    s.messages = data.messages().size();
+    inputs.push_back(s);
+    facts = meshcheck::metrics::ComputeFacts(data);
+    graph = meshcheck::graph::InteractionGraph::Build(data);
+    hosts = meshcheck::metrics::DetectHosts(data, facts, options.hosts);
+    measures = meshcheck::metrics::ComputeStructure(data, graph, facts, hosts);
+    verdict = meshcheck::classify::Classify(facts, hosts, measures);
+    in.options = &options;
+    in.inputs = &inputs;
+    in.diagnostics = &b.diagnostics();
+    in.data = &data;
+    in.facts = &facts;
+    in.hosts = &hosts;
+    in.measures = &measures;
+    in.verdict = &verdict;
+  }
+  std::string Report() const { return meshcheck::report::RenderReport(in); }
+  std::string Summary() const { return meshcheck::report::RenderSummary(in); }
+  std::string Edges() const { return meshcheck::report::RenderEdgeList(in, graph); }
+};
+
+// A small group whose host "Zorblax Quint" is declared; names carry a marker.
+void SmallGroup(DatasetBuilder* b) {
+  const auto host = Who("u1").Named("Zorblax Quint");
+  b->Post(Msg("1", host, 0));
+  b->Post(Msg("2", Who("u2").Named("Yllwen Marker"), 1).ReplyTo("1"));
+  b->Post(Msg("3", host, 2).ReplyTo("2").Mention(Who("u3").Named("Xeph Marker")));
+  b->Post(Msg("4", Who("u3").Named("Xeph Marker"), 3).ReplyTo("2").React(host));
+  b->Post(Msg("5", Who("bot").Named("Feedbot").Bot(), 4).ReplyTo("4"));
+  b->Reply("6", "u2", "9", 5);  // A reply to a message outside the export: a diagnostic.
+}
+
+Options Declared(bool pseudonymize) {
+  Options o;
+  o.hosts = {"zorblax quint"};
+  o.pseudonymize = pseudonymize;
+  return o;
+}
+
+std::set<std::string> Strings(const Json& array) {
+  std::set<std::string> out;
+  for (const auto& v : array)
+    out.insert(v.get<std::string>());
+  return out;
+}
+
+Json Schema() {
+  const auto path =
+      std::filesystem::path(MESHCHECK_SOURCE_DIR) / "core" / "schema" / "report.v1.schema.json";
+  return Json::parse(meshcheck::testing::ReadFile(path));
+}
+
+}  // namespace
+
+TEST_CASE("the report is deterministic byte for byte") {
+  DatasetBuilder a;
+  SmallGroup(&a);
+  DatasetBuilder b;
+  SmallGroup(&b);
+  const Rendered ra(a, Declared(true));
+  const Rendered rb(b, Declared(true));
+  CHECK(ra.Report() == ra.Report());
+  CHECK(ra.Report() == rb.Report());
+  CHECK(ra.Summary() == rb.Summary());
+  CHECK(ra.Edges() == rb.Edges());
+  CHECK(ra.Report().back() == '\n');
+}
+
+TEST_CASE("the report has the documented top-level shape, in a fixed order") {
+  DatasetBuilder b;
+  SmallGroup(&b);
+  const Json j = Json::parse(Rendered(b, Declared(true)).Report());
+  std::vector<std::string> keys;
+  for (const auto& item : j.items())
+    keys.push_back(item.key());
+  // nlohmann::json sorts keys; the writer's order is checked on the raw text below.
+  CHECK(std::set<std::string>(keys.begin(), keys.end()) ==
+        std::set<std::string>{"schema", "generator", "privacy", "inputs", "diagnostics", "group",
+                              "hosts", "measures", "verdict"});
+  const std::string text = Rendered(b, Declared(true)).Report();
+  size_t last = 0;
+  for (const char* key :
+       {"\"schema\"", "\"generator\"", "\"privacy\"", "\"inputs\"", "\"diagnostics\"", "\"group\"",
+        "\"hosts\"", "\"measures\"", "\"verdict\""}) {
+    const size_t at = text.find(key);
+    INFO(key);
+    CHECK(at != std::string::npos);
+    CHECK(at >= last);
+    last = at;
+  }
+  CHECK(j["schema"] == "meshcheck.report/v1");
+  CHECK(j["privacy"]["message_text"] == false);
+}
+
+TEST_CASE("members are pseudonyms by default and names only when asked") {
+  DatasetBuilder a;
+  SmallGroup(&a);
+  const Rendered hidden(a, Declared(true));
+  for (const std::string& out : {hidden.Report(), hidden.Summary(), hidden.Edges()}) {
+    CHECK(out.find("Zorblax") == std::string::npos);
+    CHECK(out.find("Marker") == std::string::npos);
+    CHECK(out.find("Feedbot") == std::string::npos);
+  }
+  const Json j = Json::parse(hidden.Report());
+  CHECK(j["privacy"]["pseudonymized"] == true);
+  REQUIRE(j["hosts"]["members"].size() == 1);
+  const std::string pseudonym = j["hosts"]["members"][0]["id"];
+  CHECK(std::regex_match(pseudonym, std::regex("member-[0-9a-f]{8}")));
+  CHECK(hidden.Summary().find("Host: " + pseudonym + ".") != std::string::npos);
+
+  // The pseudonym depends on the member's key only: stable across datasets and runs.
+  DatasetBuilder other;
+  other.Say("x", "someone else", 0);
+  other.Post(Msg("y", Who("u1").Named("Renamed"), 1));
+  const Rendered o(other, Declared(true));
+  CHECK(meshcheck::report::MemberLabel(o.in, other.MemberIndex("u1")) == pseudonym);
+  CHECK(meshcheck::report::MemberLabel(o.in, other.MemberIndex("someone else")) != pseudonym);
+
+  DatasetBuilder b;
+  SmallGroup(&b);
+  const Rendered named(b, Declared(false));
+  const Json n = Json::parse(named.Report());
+  CHECK(n["privacy"]["pseudonymized"] == false);
+  CHECK(n["hosts"]["members"][0]["id"] == "Zorblax Quint");
+  CHECK(named.Summary().find("Host: Zorblax Quint.") != std::string::npos);
+  // The edge list never names anyone.
+  CHECK(named.Edges().find("Zorblax") == std::string::npos);
+
+  // A person known only by name is shown by that name, as the export spelt it last.
+  DatasetBuilder c;
+  c.Post(Msg("1", Nameless("Ann"), 0));
+  c.Post(Msg("2", Nameless("ANN"), 1));
+  Options o2;
+  o2.pseudonymize = false;
+  o2.hosts = {"ann"};
+  const Rendered nameless(c, o2);
+  CHECK(Json::parse(nameless.Report())["hosts"]["members"][0]["id"] == "ANN");
+}
+
+TEST_CASE("measures carry their value or null, their evidence, and why they are missing") {
+  DatasetBuilder b;
+  SmallGroup(&b);
+  const Rendered r(b, Declared(true));
+  const Json m = Json::parse(r.Report())["measures"];
+  // Replies between people: 2 -> 1 (to host), 3 -> 2 (by host), 4 -> 2 (peer).
+  const Json& prs = m["peer_reply_share"];
+  CHECK(prs["available"] == true);
+  CHECK(prs["value"].get<double>() == 1.0 / 3.0);  // Shortest round-trip form reads back exactly.
+  CHECK(prs["evidence"] == Json::parse(R"({"replies": 3, "peer_replies": 1,
+                                          "replies_to_host": 1, "replies_by_host": 1})"));
+  CHECK_FALSE(prs.contains("why_unavailable"));
+  const Json& c = m["degree_centralization"];
+  CHECK(c["available"] == false);
+  CHECK(c["value"].is_null());
+  CHECK(c["why_unavailable"] == "Too few connected people (fewer than 5 posters or no ties).");
+  CHECK(c["evidence"]["nodes"] == 3);
+  std::vector<std::string> names;
+  for (const auto& item : m.items())
+    names.push_back(item.key());
+  CHECK(names.size() == 7);
+}
+
+TEST_CASE("inputs, errors and diagnostics are rendered as the schema describes") {
+  DatasetBuilder b;
+  SmallGroup(&b);
+  Rendered r(b, Declared(true));
+  InputSummary bad;
+  bad.name = "notes.txt";
+  bad.bytes = 10;
+  bad.status =
+      meshcheck::Status(meshcheck::StatusCode::kUnsupportedFormat, "ingest.unsupported_format",
+                        "notes.txt is a plain-text file.", meshcheck::Location{1, 0, 0});
+  r.inputs.push_back(bad);
+  const Json j = Json::parse(r.Report());
+  REQUIRE(j["inputs"].size() == 2);
+  CHECK(j["inputs"][0] == Json::parse(R"({"name": "export.json", "format": "discord-json",
+                                          "bytes": 1234, "messages": 6, "status": "ok"})"));
+  CHECK(j["inputs"][1] == Json::parse(R"({"name": "notes.txt", "format": "auto", "bytes": 10,
+      "messages": 0, "status": "error", "error": {"code": "unsupported_format",
+      "id": "ingest.unsupported_format", "message": "notes.txt is a plain-text file.",
+      "at": {"input": 1, "byte": 0, "line": 0}}})"));
+  REQUIRE(j["diagnostics"].size() == 1);
+  CHECK(j["diagnostics"][0]["id"] == "model.reply_target_outside");
+  CHECK(j["diagnostics"][0]["severity"] == "info");
+  CHECK(j["diagnostics"][0]["count"] == 1);
+  const std::string summary = r.Summary();
+  CHECK(summary.find("Input: notes.txt (auto, 10 bytes, 0 records) ERROR "
+                     "ingest.unsupported_format at input 1, byte 0: notes.txt is a plain-text "
+                     "file.") != std::string::npos);
+  CHECK(summary.find("Note (model.reply_target_outside, 1 time): ") != std::string::npos);
+}
+
+TEST_CASE("the edge list lists people and their ties, never bots") {
+  DatasetBuilder b;
+  SmallGroup(&b);
+  const Rendered r(b, Declared(true));
+  // Members by first appearance: u1 0, u2 1, u3 2, bot 3. The bot's reply (5 -> 4) is gone.
+  CHECK(r.Edges() ==
+        "node\t0\t1\t2\n"
+        "node\t1\t0\t2\n"
+        "node\t2\t0\t1\n"
+        "edge\t0\t1\t1\t0\t0\n"    // 3 replies to 2.
+        "edge\t0\t2\t0\t1\t1\n"    // 3 mentions u3; u1 reacts to 4.
+        "edge\t1\t0\t1\t0\t0\n"    // 2 replies to 1.
+        "edge\t2\t1\t1\t0\t0\n");  // 4 replies to 2.
+
+  // A declared host who wrote nothing is a node with 0 messages.
+  DatasetBuilder c;
+  c.Post(Msg("1", Who("ann"), 0).Mention(Who("boss")));
+  Options o;
+  o.hosts = {"boss"};
+  const Rendered rc(c, o);
+  CHECK(rc.Edges() == "node\t0\t0\t1\nnode\t1\t1\t0\nedge\t0\t1\t0\t1\t0\n");
+}
+
+TEST_CASE("the summary reads as plain, correctly counted English") {
+  DatasetBuilder b;
+  b.Say("1", "ann", 0);
+  b.Post(Msg("2", Who("feed").Bot(), 1));
+  const std::string one = Rendered(b, Options()).Summary();
+  CHECK(one.find("Group: 1 message by 1 person over 1 day; 1 bot message set aside.") !=
+        std::string::npos);
+  CHECK(one.find("Input: export.json (discord-json, 1234 bytes, 2 records)") != std::string::npos);
+  CHECK(one.find("(s)") == std::string::npos);
+  CHECK(one.find("besides the host") == std::string::npos);
+  CHECK(one.rfind("Verdict: Insufficient data  (Community Index 0/100, confidence low)\n", 0) == 0);
+
+  DatasetBuilder s;
+  SmallGroup(&s);
+  Options o = Declared(true);
+  o.hosts.push_back("Nobody");
+  const std::string many = Rendered(s, o).Summary();
+  CHECK(many.find("Group: 5 messages by 3 people over 1 day; 1 bot message set aside.") !=
+        std::string::npos);
+  CHECK(many.find("Named by you. Nobody in the export matches \"Nobody\".") != std::string::npos);
+}
+
+TEST_CASE("the schema's enums are exactly the names the code writes") {
+  const Json schema = Schema();
+  const Json& props = schema["properties"];
+  std::set<std::string> formats;
+  formats.insert(meshcheck::FormatName(Format::kAuto));
+  for (Format f : meshcheck::SupportedFormats())
+    formats.insert(meshcheck::FormatName(f));
+  CHECK(Strings(props["inputs"]["items"]["properties"]["format"]["enum"]) == formats);
+
+  std::set<std::string> codes;
+  for (int c = 1; c <= static_cast<int>(meshcheck::StatusCode::kInternal); ++c) {
+    codes.insert(meshcheck::StatusCodeName(static_cast<meshcheck::StatusCode>(c)));
+  }
+  CHECK(Strings(props["inputs"]["items"]["properties"]["error"]["properties"]["code"]["enum"]) ==
+        codes);
+
+  using meshcheck::classify::Label;
+  std::set<std::string> labels, titles;
+  for (Label l : {Label::kInsufficientData, Label::kBroadcastAudience, Label::kEngagedAudience,
+                  Label::kEmergingCommunity, Label::kCommunity}) {
+    labels.insert(meshcheck::classify::LabelName(l));
+    titles.insert(meshcheck::classify::LabelTitle(l));
+  }
+  const Json& verdict = props["verdict"]["properties"];
+  CHECK(Strings(verdict["label"]["enum"]) == labels);
+  CHECK(Strings(verdict["provisional_label"]["enum"]) == labels);
+  CHECK(Strings(verdict["title"]["enum"]) == titles);
+  using meshcheck::classify::Confidence;
+  CHECK(Strings(verdict["confidence"]["enum"]) ==
+        std::set<std::string>{meshcheck::classify::ConfidenceName(Confidence::kLow),
+                              meshcheck::classify::ConfidenceName(Confidence::kMedium),
+                              meshcheck::classify::ConfidenceName(Confidence::kHigh)});
+  using meshcheck::metrics::HostSource;
+  std::set<std::string> sources;
+  for (HostSource s :
+       {HostSource::kDeclared, HostSource::kExportSignal, HostSource::kData, HostSource::kNone}) {
+    sources.insert(meshcheck::metrics::HostSourceName(s));
+  }
+  CHECK(Strings(props["hosts"]["properties"]["source"]["enum"]) == sources);
+
+  // Every channel kind the model knows is written with a name the schema lists.
+  DatasetBuilder b;
+  for (int k = 0; k <= static_cast<int>(ChannelKind::kVoice); ++k) {
+    const uint32_t c = b.Channel("c" + std::to_string(k), static_cast<ChannelKind>(k));
+    b.Say("m" + std::to_string(k), "ann", k, c);
+  }
+  const Json report = Json::parse(Rendered(b, Options()).Report());
+  std::set<std::string> kinds;
+  for (const auto& c : report["group"]["channels"])
+    kinds.insert(c["kind"]);
+  const Json& channel = props["group"]["properties"]["channels"]["items"]["properties"];
+  CHECK(Strings(channel["kind"]["enum"]) == kinds);
+  CHECK(kinds.size() == static_cast<size_t>(ChannelKind::kVoice) + 1);
+
+  // Every measure and its evidence, as written, is what the schema requires.
+  const Json& measures = props["measures"]["properties"];
+  for (const auto& [name, m] : report["measures"].items()) {
+    INFO(name);
+    REQUIRE(measures.contains(name));
+    std::set<std::string> evidence;
+    for (const auto& item : m["evidence"].items())
+      evidence.insert(item.key());
+    CHECK(Strings(measures[name]["properties"]["evidence"]["required"]) == evidence);
+  }
+}

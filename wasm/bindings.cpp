@@ -1,0 +1,167 @@
+// JavaScript bindings of meshcheck::Session (the only file that includes emscripten/bind.h).
+//
+// Marshalling only: every method forwards to the Session and converts values. Contracts:
+// - Nothing throws across the boundary. Statuses come back as plain objects
+//   {ok, code, name, id, message, input, byte, line} (code: meshcheck::StatusCode's number,
+//   name: its stable lower-case name). A C++ exception escaping the core (out of memory at the
+//   4 GB limit) is caught here and returned the same way.
+// - buffer(n) returns a Uint8Array view into a C++-owned buffer of at least n bytes. The view is
+//   invalidated by any call that may grow wasm memory: fetch it again before every fill.
+//   pushBuffer(n) pushes its first n bytes.
+// - Numbers that are 64-bit in C++ (bytes, lines) arrive as JS numbers (exact below 2^53).
+#include <emscripten/bind.h>
+#include <emscripten/heap.h>
+#include <emscripten/val.h>
+
+#include <cstdint>
+#include <exception>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "meshcheck/options.h"
+#include "meshcheck/session.h"
+#include "meshcheck/status.h"
+#include "meshcheck/version.h"
+
+namespace {
+
+using emscripten::val;
+using meshcheck::Status;
+using meshcheck::StatusCode;
+
+val StatusToJs(const Status& status) {
+  val out = val::object();
+  out.set("ok", status.ok());
+  out.set("code", static_cast<int>(status.code()));
+  out.set("name", std::string(meshcheck::StatusCodeName(status.code())));
+  out.set("id", status.id());
+  out.set("message", status.message());
+  out.set("input", status.location().input);
+  out.set("byte", static_cast<double>(status.location().byte));
+  out.set("line", static_cast<double>(status.location().line));
+  return out;
+}
+
+// Runs `call` (returning a Status) and converts C++ exceptions into a returned status.
+template <typename Call>
+val Guarded(Call&& call) {
+  try {
+    return StatusToJs(call());
+  } catch (const std::bad_alloc&) {
+    return StatusToJs(Status(StatusCode::kLimitExceeded, "wasm.out_of_memory",
+                             "The browser ran out of memory for this analysis (4 GB at most)."));
+  } catch (const std::exception& e) {
+    return StatusToJs(Status(StatusCode::kInternal, "wasm.exception", e.what()));
+  }
+}
+
+std::vector<std::string> StringsFromJs(const val& array) {
+  std::vector<std::string> out;
+  if (!array.isArray())
+    return out;
+  const auto length = array["length"].as<unsigned>();
+  for (unsigned i = 0; i < length; ++i) {
+    const val item = array[i];
+    if (item.isString())
+      out.push_back(item.as<std::string>());
+  }
+  return out;
+}
+
+meshcheck::Options MakeOptions(const val& hosts, bool pseudonymize) {
+  meshcheck::Options options;
+  options.hosts = StringsFromJs(hosts);
+  options.pseudonymize = pseudonymize;
+  return options;
+}
+
+class JsSession {
+ public:
+  JsSession(val hosts, bool pseudonymize) : session_(MakeOptions(hosts, pseudonymize)) {}
+
+  // formatName: "" or "auto" to sniff, else a FormatName ("discord-json").
+  val BeginInput(std::string name, double size_hint, std::string format_name) {
+    return Guarded([&] {
+      const auto format = format_name.empty() ? std::optional(meshcheck::Format::kAuto)
+                                              : meshcheck::ParseFormatName(format_name);
+      if (!format) {
+        return Status(StatusCode::kInvalidArgument, "wasm.unknown_format",
+                      "Unknown format name '" + format_name + "'.");
+      }
+      return session_.BeginInput({std::move(name), static_cast<uint64_t>(size_hint), *format});
+    });
+  }
+
+  // A Uint8Array view of at least n bytes, or null if memory cannot grow that far.
+  val Buffer(size_t n) {
+    try {
+      if (buffer_.size() < n)
+        buffer_.resize(n);
+    } catch (const std::bad_alloc&) {
+      return val::null();
+    }
+    return val(emscripten::typed_memory_view(n, buffer_.data()));
+  }
+
+  val PushBuffer(size_t n) {
+    return Guarded([&] {
+      if (n > buffer_.size()) {
+        return Status(StatusCode::kInvalidArgument, "wasm.push_past_buffer",
+                      "pushBuffer(n) with n larger than the buffer.");
+      }
+      return session_.Push(std::string_view(reinterpret_cast<const char*>(buffer_.data()), n));
+    });
+  }
+
+  val EndInput() {
+    return Guarded([&] { return session_.EndInput(); });
+  }
+  val Finish() {
+    return Guarded([&] { return session_.Finish(); });
+  }
+  std::string ReportJson() const { return session_.ReportJson(); }
+  std::string SummaryText() const { return session_.SummaryText(); }
+
+  val Progress() const {
+    const meshcheck::Progress p = session_.progress();
+    val out = val::object();
+    out.set("bytes", static_cast<double>(p.bytes));
+    out.set("events", static_cast<double>(p.events));
+    out.set("inputs", p.inputs);
+    return out;
+  }
+
+ private:
+  meshcheck::Session session_;
+  std::vector<uint8_t> buffer_;
+};
+
+// Bytes of wasm linear memory currently reserved (grows, never shrinks).
+double WasmHeapBytes() {
+  return static_cast<double>(emscripten_get_heap_size());
+}
+
+std::string Version() {
+  return meshcheck::kVersion;
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(meshcheck) {
+  emscripten::class_<JsSession>("Session")
+      .constructor<val, bool>()
+      .function("beginInput", &JsSession::BeginInput)
+      .function("buffer", &JsSession::Buffer)
+      .function("pushBuffer", &JsSession::PushBuffer)
+      .function("endInput", &JsSession::EndInput)
+      .function("finish", &JsSession::Finish)
+      .function("reportJson", &JsSession::ReportJson)
+      .function("summaryText", &JsSession::SummaryText)
+      .function("progress", &JsSession::Progress);
+  emscripten::function("wasmHeapBytes", &WasmHeapBytes);
+  emscripten::function("version", &Version);
+}

@@ -1,0 +1,152 @@
+// The analysis worker: owns the wasm module and one meshcheck Session per ANALYZE request.
+// Files are streamed with a BYOB reader into one recycled ArrayBuffer and copied into the
+// Session's C++ buffer, so a file is never held whole in memory. Protocol: web/protocol.js.
+import createMeshcheck from 'meshcheck-wasm';
+
+import {makeResponse, megabytesPerSecond, Request, Response} from './protocol.js';
+import {strings} from './strings.js';
+
+const kChunkBytes = 4 << 20;  // 4 MiB: large pushes, flat memory (TOOLCHAIN.md section 4).
+const kProgressMs = 125;      // PROGRESS eight times a second (at least 4 even when busy).
+
+let modulePromise = null;
+function loadModule() {
+  modulePromise ??= createMeshcheck({locateFile: (file) => new URL(file, import.meta.url).href});
+  return modulePromise;
+}
+
+// Requests run one after another. onmessage is set before the module loads so none is lost.
+let queue = Promise.resolve();
+self.onmessage = (event) => {
+  const request = event.data;
+  queue = queue.then(() => handle(request));
+};
+
+function reply(request, type, data) {
+  self.postMessage(makeResponse(request.id, type, data));
+}
+
+function errorData(status, inputs = []) {
+  const {code, name, id, message, input, byte, line} = status;
+  return {code, name, id, message, input, byte, line, inputs};
+}
+
+const kOutOfMemory = {
+  code: 4,
+  name: 'limit_exceeded',
+  id: 'wasm.out_of_memory',
+  message: strings.outOfMemory,
+  input: -1,
+  byte: 0,
+  line: 0,
+};
+
+function internalError(id, message) {
+  return errorData({code: 6, name: 'internal', id, message, input: -1, byte: 0, line: 0});
+}
+
+async function handle(request) {
+  try {
+    const M = await loadModule();
+    if (request.type === Request.INIT) {
+      reply(request, Response.READY, {version: M.version()});
+    } else if (request.type === Request.ANALYZE) {
+      await analyze(M, request);
+    } else {
+      reply(request, Response.ERROR, internalError('worker.unknown_request', String(request.type)));
+    }
+  } catch (e) {
+    reply(request, Response.ERROR, internalError('worker.exception', String(e?.message ?? e)));
+  }
+}
+
+async function analyze(M, request) {
+  const {files, hosts = [], pseudonymize = true} = request.data;
+  const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+  const session = new M.Session(hosts, pseudonymize);
+  const started = performance.now();
+  let current = '';
+  const postProgress = () => {
+    const {bytes, events} = session.progress();
+    const ms = performance.now() - started;
+    reply(request, Response.PROGRESS, {
+      bytes,
+      totalBytes,
+      percent: totalBytes > 0 ? (100 * bytes) / totalBytes : 100,
+      mbps: megabytesPerSecond(bytes, ms),
+      events,
+      input: current,
+    });
+  };
+  const timer = setInterval(postProgress, kProgressMs);
+  const reading = {buffer: new ArrayBuffer(kChunkBytes)};
+  try {
+    postProgress();
+    for (const file of files) {
+      current = file.name;
+      // An input error stays with its input (in the report's input list) and the next file is
+      // read; a session error makes every later call, and finish(), return it.
+      if (session.beginInput(file.name, file.size, '').ok &&
+          !(await pushFile(session, file, reading))) {
+        reply(request, Response.ERROR, errorData(kOutOfMemory));
+        return;
+      }
+      session.endInput();
+    }
+    const finished = session.finish();
+    postProgress();
+    const ms = performance.now() - started;
+    const json = session.reportJson();
+    if (!finished.ok) {
+      reply(request, Response.ERROR, errorData(finished, json ? JSON.parse(json).inputs : []));
+      return;
+    }
+    const bytes = session.progress().bytes;
+    reply(request, Response.REPORT, {
+      json,
+      stats: {bytes, ms, mbps: megabytesPerSecond(bytes, ms), wasmHeapBytes: M.wasmHeapBytes()},
+    });
+  } finally {
+    clearInterval(timer);
+    session.delete();
+  }
+}
+
+// Streams `file` into the session in kChunkBytes pushes and stops at the input's first error
+// (the session keeps it for endInput() and the report). Returns false only if the wasm memory
+// cannot hold the read buffer.
+async function pushFile(session, file, reading) {
+  const reader = file.stream().getReader({mode: 'byob'});
+  for (;;) {
+    const {filled, done} = await fill(reader, reading);
+    if (filled > 0) {
+      const view = session.buffer(filled);  // fetched again each time: memory may have grown
+      if (view === null) {
+        await reader.cancel();
+        return false;
+      }
+      view.set(new Uint8Array(reading.buffer, 0, filled));
+      if (!session.pushBuffer(filled).ok) {
+        await reader.cancel();
+        return true;
+      }
+    }
+    if (done)
+      return true;
+  }
+}
+
+// Reads until reading.buffer is full or the stream ends. A BYOB read transfers the buffer into
+// the stream and hands it back in the result, so the same memory is reused for every chunk.
+async function fill(reader, reading) {
+  let filled = 0;
+  while (filled < kChunkBytes) {
+    const {value, done} =
+        await reader.read(new Uint8Array(reading.buffer, filled, kChunkBytes - filled));
+    reading.buffer = value ? value.buffer : new ArrayBuffer(kChunkBytes);
+    if (done)
+      return {filled, done: true};
+    filled += value.byteLength;
+  }
+  return {filled, done: false};
+}

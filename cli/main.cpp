@@ -1,13 +1,17 @@
 // meshcheck CLI: marshals files and flags into a Session (the same push path as the browser)
 // and prints its summary or report. No analysis logic lives here.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "meshcheck/options.h"
+#include "meshcheck/quiz.h"
 #include "meshcheck/session.h"
 #include "meshcheck/version.h"
 
@@ -25,9 +29,12 @@ struct Args {
 
 void Usage(std::FILE* to) {
   std::fprintf(to,
-               "usage: meshcheck analyze FILE... [--format NAME] [--json] [--host NAME]...\n"
-               "                                 [--names] [--edges PATH]\n"
-               "  --format NAME  read every FILE as NAME instead of detecting it (formats:");
+               "usage: meshcheck analyze PATH... [--format NAME] [--json] [--host NAME]...\n"
+               "                                 [--names] [--edges PATH] [--group-by-thread]\n"
+               "                                 [--csv-columns SPEC]\n"
+               "  PATH           an export file, a zip, or a folder (an unzipped Slack export):\n"
+               "                 a folder's files are read in name order\n"
+               "  --format NAME  read every file as NAME instead of detecting it (formats:");
   for (meshcheck::Format f : meshcheck::SupportedFormats()) {
     std::fprintf(to, " %s", meshcheck::FormatName(f));
   }
@@ -37,6 +44,10 @@ void Usage(std::FILE* to) {
                "  --host NAME    the group's host (user id or name); repeat for co-hosts\n"
                "  --names        show member names instead of pseudonyms\n"
                "  --edges PATH   also write the interaction graph as tab-separated text\n"
+               "  --group-by-thread  Reddit: one group per thread instead of per subreddit\n"
+               "  --csv-columns SPEC  generic CSV: header names for meshcheck's columns,\n"
+               "                 e.g. author=user,timestamp=created_at (docs/generic-csv.md)\n"
+               "  meshcheck quiz --answers FILE [--report FILE] [--definition FILE] [--json]\n"
                "  meshcheck --version\n",
                meshcheck::kReportSchema);
 }
@@ -58,6 +69,13 @@ bool ParseArgs(int argc, char** argv, Args* args) {
       args->json = true;
     } else if (a == "--names") {
       args->options.pseudonymize = false;
+    } else if (a == "--group-by-thread") {
+      args->options.group_by_thread = true;
+    } else if (a == "--csv-columns") {
+      const char* v = value("--csv-columns");
+      if (!v)
+        return false;
+      args->options.csv_columns = v;
     } else if (a == "--format") {
       const char* v = value("--format");
       if (!v)
@@ -88,23 +106,84 @@ bool ParseArgs(int argc, char** argv, Args* args) {
   return !args->files.empty();
 }
 
-std::string BaseName(const std::string& path) {
-  const size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
+struct InputFile {
+  std::string path;  // Where to read it.
+  std::string name;  // How the session sees it: the base name, or the path from the folder.
+};
+
+// Name order with digit runs compared as numbers, so DCE partitions 1.csv, 2.csv, ... 10.csv
+// are read in order (as a file manager lists them).
+bool NaturalLess(const std::string& a, const std::string& b) {
+  size_t i = 0;
+  size_t j = 0;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      size_t ei = i;
+      size_t ej = j;
+      while (ei < a.size() && digit(a[ei]))
+        ++ei;
+      while (ej < b.size() && digit(b[ej]))
+        ++ej;
+      // Compare as numbers: strip leading zeros, then shorter is smaller, then lexically.
+      std::string_view na(a.data() + i, ei - i);
+      std::string_view nb(b.data() + j, ej - j);
+      while (na.size() > 1 && na.front() == '0')
+        na.remove_prefix(1);
+      while (nb.size() > 1 && nb.front() == '0')
+        nb.remove_prefix(1);
+      if (na.size() != nb.size())
+        return na.size() < nb.size();
+      if (na != nb)
+        return na < nb;
+      i = ei;
+      j = ej;
+    } else {
+      if (a[i] != b[j])
+        return a[i] < b[j];
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j;
+}
+
+// The files of `path`: itself, or a folder's regular files (recursively, in name order) named
+// by their path from the folder's own name ("export/general/2016-01-01.json"), as a browser
+// names the files of a dropped folder.
+std::vector<InputFile> ExpandPath(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path root(path);
+  if (!fs::is_directory(root, ec))
+    return {{path, root.filename().string()}};
+  const fs::path base = fs::absolute(root, ec).lexically_normal().parent_path().parent_path();
+  std::vector<InputFile> out;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) {
+      const fs::path full = fs::absolute(it->path(), ec).lexically_normal();
+      out.push_back({it->path().string(), full.lexically_relative(base).generic_string()});
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const InputFile& a, const InputFile& b) { return NaturalLess(a.name, b.name); });
+  return out;
 }
 
 // Streams one file into the session. Returns false with a one-line reason on failure.
 bool PushFile(meshcheck::Session* session,
-              const std::string& path,
+              const InputFile& file,
               meshcheck::Format format,
               std::string* reason) {
+  const std::string& path = file.path;
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {
     *reason = path + ": cannot open the file";
     return false;
   }
   meshcheck::InputInfo info;
-  info.name = BaseName(path);
+  info.name = file.name;
   info.size_hint = static_cast<uint64_t>(in.tellg());
   info.format = format;
   in.seekg(0);
@@ -132,6 +211,93 @@ bool PushFile(meshcheck::Session* session,
   return true;
 }
 
+// `meshcheck quiz`: scores a self-assessment (docs/quiz.md). Marshalling only; the core scores.
+struct QuizArgs {
+  std::string answers;
+  std::string report;
+  std::string definition;
+  bool json = false;
+  bool check = false;
+};
+
+void QuizUsage(std::FILE* to) {
+  std::fprintf(to,
+               "usage: meshcheck quiz --answers FILE [--report REPORT.json] [--definition FILE]\n"
+               "                      [--json]\n"
+               "       meshcheck quiz --check [--definition FILE]\n"
+               "  --answers FILE     the answers (schema meshcheck.quiz-answers/v1)\n"
+               "  --report FILE      a report (meshcheck analyze --json): sets what you say\n"
+               "                     beside what your data says\n"
+               "  --definition FILE  a quiz definition (schema meshcheck.quiz/v1) instead of\n"
+               "                     the default one\n"
+               "  --json             print the result JSON (schema meshcheck.quiz-result/v1)\n"
+               "  --check            only validate the definition\n");
+}
+
+bool ParseQuizArgs(int argc, char** argv, QuizArgs* args) {
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    std::string* target = a == "--answers"      ? &args->answers
+                          : a == "--report"     ? &args->report
+                          : a == "--definition" ? &args->definition
+                                                : nullptr;
+    if (target && i + 1 < argc) {
+      *target = argv[++i];
+    } else if (a == "--json") {
+      args->json = true;
+    } else if (a == "--check") {
+      args->check = true;
+    } else {
+      const char* problem = target ? "a value is needed after" : "unknown option";
+      std::fprintf(stderr, "meshcheck: %s '%s'\n", problem, a.c_str());
+      return false;
+    }
+  }
+  return args->check || !args->answers.empty();
+}
+
+// Reads `path` whole into `out` (quiz documents are small). Prints why on failure.
+bool ReadWholeFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in) {
+    std::fprintf(stderr, "meshcheck: %s: cannot read the file\n", path.c_str());
+    return false;
+  }
+  *out = text.str();
+  return true;
+}
+
+int RunQuiz(int argc, char** argv) {
+  QuizArgs args;
+  if (!ParseQuizArgs(argc, argv, &args)) {
+    QuizUsage(stderr);
+    return 2;
+  }
+  std::string definition, answers, report;
+  if ((!args.definition.empty() && !ReadWholeFile(args.definition, &definition)) ||
+      (!args.answers.empty() && !ReadWholeFile(args.answers, &answers)) ||
+      (!args.report.empty() && !ReadWholeFile(args.report, &report))) {
+    return 1;
+  }
+  meshcheck::Status status;
+  meshcheck::QuizScore score;
+  if (args.check)
+    status = meshcheck::CheckQuizDefinition(definition);
+  else
+    status = meshcheck::ScoreQuiz(definition, answers, report, &score);
+  if (!status.ok()) {
+    std::fprintf(stderr, "meshcheck: %s [%s]\n", status.message().c_str(), status.id().c_str());
+    return 1;
+  }
+  if (args.check)
+    std::printf("The quiz definition is valid.\n");
+  else
+    std::fputs(args.json ? score.result_json.c_str() : score.summary_text.c_str(), stdout);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -139,6 +305,8 @@ int main(int argc, char** argv) {
     std::printf("meshcheck %s\n", meshcheck::kVersion);
     return 0;
   }
+  if (argc >= 2 && std::strcmp(argv[1], "quiz") == 0)
+    return RunQuiz(argc, argv);
   Args args;
   if (!ParseArgs(argc, argv, &args)) {
     Usage(stderr);
@@ -146,10 +314,15 @@ int main(int argc, char** argv) {
   }
   meshcheck::Session session(args.options);
   std::vector<std::string> failures;
-  for (const std::string& file : args.files) {
-    std::string reason;
-    if (!PushFile(&session, file, args.format, &reason))
-      failures.push_back(reason);
+  for (const std::string& path : args.files) {
+    const std::vector<InputFile> files = ExpandPath(path);
+    if (files.empty())
+      failures.push_back(path + ": the folder holds no files");
+    for (const InputFile& file : files) {
+      std::string reason;
+      if (!PushFile(&session, file, args.format, &reason))
+        failures.push_back(reason);
+    }
   }
   const meshcheck::Status finished = session.Finish();
   for (const std::string& reason : failures)

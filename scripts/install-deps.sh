@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build clang-format emscripten catch2 nlohmann-json3-dev
-          chromium python3 python3-networkx python3-jsonschema)
+          chromium python3 python3-networkx python3-jsonschema
+          bzip2)  # bzip2: unpacking zlib's source tarball (scripts/fetch-zlib.sh)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -19,6 +20,9 @@ if ((${#missing[@]})); then
     "${missing[@]}" > /dev/null
 fi
 command -v node > /dev/null || { echo "node (>= 20) is required" >&2; exit 1; }
+
+# zlib source for the zip layer, native and wasm (once; instant when present).
+scripts/fetch-zlib.sh
 
 # npm ci only when the lock file changed since the last install.
 stamp=node_modules/.package-lock.json

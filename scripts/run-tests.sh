@@ -25,6 +25,7 @@ run "format (clang-format, Chromium style)" scripts/check-format.sh
 run "native unit, schema and oracle tests (ctest)" ctest --preset native
 run "golden: CLI and wasm reports byte-identical" node tests/golden/golden.mjs
 run "browser: page in headless Chromium" node tests/e2e/page.test.mjs
+run "browser: quiz, standalone and embedded cross-origin" node tests/e2e/quiz.test.mjs
 
 echo
 echo "=== summary"

@@ -1,4 +1,5 @@
-// JavaScript bindings of meshcheck::Session (the only file that includes emscripten/bind.h).
+// JavaScript bindings of meshcheck::Session and the quiz (the only file that includes
+// emscripten/bind.h).
 //
 // Marshalling only: every method forwards to the Session and converts values. Contracts:
 // - Nothing throws across the boundary. Statuses come back as plain objects
@@ -9,6 +10,8 @@
 //   invalidated by any call that may grow wasm memory: fetch it again before every fill.
 //   pushBuffer(n) pushes its first n bytes.
 // - Numbers that are 64-bit in C++ (bytes, lines) arrive as JS numbers (exact below 2^53).
+// - The quiz functions (meshcheck/quiz.h) take and give JSON text; "" = the default definition.
+//   Built with MESHCHECK_WASM_QUIZ_ONLY, the module has only them (and version, wasmHeapBytes).
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 #include <emscripten/val.h>
@@ -23,6 +26,7 @@
 #include <vector>
 
 #include "meshcheck/options.h"
+#include "meshcheck/quiz.h"
 #include "meshcheck/session.h"
 #include "meshcheck/status.h"
 #include "meshcheck/version.h"
@@ -59,6 +63,8 @@ val Guarded(Call&& call) {
   }
 }
 
+// The Session, left out of the quiz-only module (meshcheck-quiz.mjs, wasm/CMakeLists.txt).
+#ifndef MESHCHECK_WASM_QUIZ_ONLY
 std::vector<std::string> StringsFromJs(const val& array) {
   std::vector<std::string> out;
   if (!array.isArray())
@@ -139,6 +145,7 @@ class JsSession {
   meshcheck::Session session_;
   std::vector<uint8_t> buffer_;
 };
+#endif  // MESHCHECK_WASM_QUIZ_ONLY
 
 // Bytes of wasm linear memory currently reserved (grows, never shrinks).
 double WasmHeapBytes() {
@@ -149,9 +156,52 @@ std::string Version() {
   return meshcheck::kVersion;
 }
 
+// The quiz (meshcheck/quiz.h): documents in and out as JSON text. Each call returns a status
+// object as above; on success it also carries the output under `field`.
+template <typename Call>
+val QuizCall(const char* field, Call&& call) {
+  std::string output;
+  val out = Guarded([&] { return call(&output); });
+  if (out["ok"].as<bool>())
+    out.set(field, output);
+  return out;
+}
+
+std::string QuizDefaultDefinition() {
+  return meshcheck::DefaultQuizDefinition();
+}
+
+val QuizCheckDefinition(std::string definition) {
+  return Guarded([&] { return meshcheck::CheckQuizDefinition(definition); });
+}
+
+// {ok, ..., result, text}: result is the quiz-result/v1 JSON, text its summary.
+val QuizScore(std::string definition, std::string answers, std::string report) {
+  meshcheck::QuizScore score;
+  val out = Guarded([&] { return meshcheck::ScoreQuiz(definition, answers, report, &score); });
+  if (out["ok"].as<bool>()) {
+    out.set("result", score.result_json);
+    out.set("text", score.summary_text);
+  }
+  return out;
+}
+
+val QuizEncodeAnswers(std::string definition, std::string answers) {
+  return QuizCall("code", [&](std::string* code) {
+    return meshcheck::EncodeQuizAnswers(definition, answers, code);
+  });
+}
+
+val QuizDecodeAnswers(std::string definition, std::string code) {
+  return QuizCall("answers", [&](std::string* answers) {
+    return meshcheck::DecodeQuizAnswers(definition, code, answers);
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(meshcheck) {
+#ifndef MESHCHECK_WASM_QUIZ_ONLY
   emscripten::class_<JsSession>("Session")
       .constructor<val, bool>()
       .function("beginInput", &JsSession::BeginInput)
@@ -162,6 +212,12 @@ EMSCRIPTEN_BINDINGS(meshcheck) {
       .function("reportJson", &JsSession::ReportJson)
       .function("summaryText", &JsSession::SummaryText)
       .function("progress", &JsSession::Progress);
+#endif
   emscripten::function("wasmHeapBytes", &WasmHeapBytes);
   emscripten::function("version", &Version);
+  emscripten::function("quizDefaultDefinition", &QuizDefaultDefinition);
+  emscripten::function("quizCheckDefinition", &QuizCheckDefinition);
+  emscripten::function("quizScore", &QuizScore);
+  emscripten::function("quizEncodeAnswers", &QuizEncodeAnswers);
+  emscripten::function("quizDecodeAnswers", &QuizDecodeAnswers);
 }

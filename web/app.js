@@ -84,6 +84,7 @@ function onResponse(response) {
 
 // Clears the last result and shows the page as busy.
 function begin(status) {
+  $('quiz').report = null;
   $('result').hidden = true;
   $('error').hidden = true;
   setState('running');
@@ -185,6 +186,7 @@ function showReport({json, stats}) {
   $('download').href = downloadUrl;
   $('result').hidden = false;
   meshcheck.last = {report, reportJson: json, ...stats};
+  $('quiz').report = json;  // the quiz shows "you say / your data says" (web/quiz)
   setStatus(strings.ready);
   $('speed').textContent = '';
   setState('done');

@@ -1,6 +1,7 @@
-// Builds the static site into build/web (or $MESHCHECK_WEB_OUT): index.html (strings and CSP
-// filled in), app.js and worker.js bundled by esbuild (third-party code only from npm, never a
-// CDN), the wasm module, styles, favicon and examples/*.json.
+// Builds the static site into build/web (or $MESHCHECK_WEB_OUT): index.html, quiz.html and
+// quiz-frame.html (strings and CSP filled in), app.js, worker.js, meshcheck-quiz.js and
+// quiz-frame.js bundled by esbuild (third-party code only from npm, never a CDN), the wasm
+// module, styles, favicon and examples/*.json.
 //   node web/build.mjs      (after `cmake --build --preset wasm`; $MESHCHECK_WASM_DIR overrides
 //                            build/wasm/wasm)
 import * as esbuild from 'esbuild';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 import {CSP} from './csp.mjs';
+import {pageStrings as quizStrings} from './quiz/strings.js';
 import {strings} from './strings.js';
 
 const web = path.dirname(fileURLToPath(import.meta.url));
@@ -17,13 +19,16 @@ const out = path.resolve(process.env.MESHCHECK_WEB_OUT ?? path.join(root, 'build
 const wasmDir = path.resolve(process.env.MESHCHECK_WASM_DIR ?? path.join(root, 'build/wasm/wasm'));
 const wasmGlue = path.join(wasmDir, 'meshcheck.mjs');
 const wasmBinary = path.join(wasmDir, 'meshcheck.wasm');
+// The quiz-only module the <meshcheck-quiz> element loads (a third of the size).
+const quizGlue = path.join(wasmDir, 'meshcheck-quiz.mjs');
+const quizBinary = path.join(wasmDir, 'meshcheck-quiz.wasm');
 
 function fail(message) {
   console.error(`web/build.mjs: ${message}`);
   process.exit(1);
 }
 
-for (const file of [wasmGlue, wasmBinary]) {
+for (const file of [wasmGlue, wasmBinary, quizGlue, quizBinary]) {
   if (!fs.existsSync(file))
     fail(`${file} is missing; build it first: cmake --build --preset wasm`);
 }
@@ -31,22 +36,24 @@ for (const file of [wasmGlue, wasmBinary]) {
 const escapeHtml = (text) => text.replace(
     /[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;'})[c]);
 
-// index.html with every {{name}} replaced by strings[name] (or the CSP); an unknown name fails.
-function renderIndex() {
-  const values = {...strings, csp: CSP};
-  return fs.readFileSync(path.join(web, 'index.html'), 'utf8')
-      .replace(/\{\{(\w+)\}\}/g, (_, name) => {
-        if (typeof values[name] !== 'string')
-          fail(`index.html: no string named '${name}'`);
-        return escapeHtml(values[name]);
-      });
+// An HTML page of web/ with every {{name}} replaced by strings[name] (the page's, then the
+// quiz's) or the CSP; an unknown name fails.
+function renderPage(page) {
+  const values = {...strings, ...quizStrings, csp: CSP};
+  return fs.readFileSync(path.join(web, page), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name) => {
+    if (typeof values[name] !== 'string')
+      fail(`${page}: no string named '${name}'`);
+    return escapeHtml(values[name]);
+  });
 }
 
-// `import ... from 'meshcheck-wasm'` resolves to the emscripten ES module.
+// `import ... from 'meshcheck-wasm'` resolves to the emscripten ES module, and
+// 'meshcheck-quiz-wasm' to the quiz-only one.
 const wasmModule = {
   name: 'meshcheck-wasm',
   setup(build) {
     build.onResolve({filter: /^meshcheck-wasm$/}, () => ({path: wasmGlue}));
+    build.onResolve({filter: /^meshcheck-quiz-wasm$/}, () => ({path: quizGlue}));
   },
 };
 
@@ -54,7 +61,13 @@ const started = performance.now();
 fs.rmSync(out, {recursive: true, force: true});
 fs.mkdirSync(out, {recursive: true});
 const result = await esbuild.build({
-  entryPoints: {app: path.join(web, 'app.js'), worker: path.join(web, 'worker.js')},
+  entryPoints: {
+    'app': path.join(web, 'app.js'),
+    'worker': path.join(web, 'worker.js'),
+    // The quiz element (docs/quiz.md): one script a landing page loads; and its iframe page.
+    'meshcheck-quiz': path.join(web, 'quiz/meshcheck-quiz.js'),
+    'quiz-frame': path.join(web, 'quiz/frame.js'),
+  },
   outdir: out,
   bundle: true,
   format: 'esm',
@@ -63,16 +76,20 @@ const result = await esbuild.build({
   minify: true,
   external: ['node:*'],  // only reached under node (wasm/node_esm_shim.js)
   plugins: [wasmModule],
+  loader: {'.css': 'text'},  // the quiz element adopts its shadow styles from a string
   metafile: true,
   logLevel: 'warning',
 });
 if (result.errors.length > 0)
   fail('esbuild failed');
 
-fs.writeFileSync(path.join(out, 'index.html'), renderIndex());
+for (const page of ['index.html', 'quiz.html', 'quiz-frame.html'])
+  fs.writeFileSync(path.join(out, page), renderPage(page));
+fs.copyFileSync(path.join(web, 'quiz/frame.css'), path.join(out, 'quiz-frame.css'));
 for (const file of ['styles.css', 'favicon.svg'])
   fs.copyFileSync(path.join(web, file), path.join(out, file));
 fs.copyFileSync(wasmBinary, path.join(out, 'meshcheck.wasm'));
+fs.copyFileSync(quizBinary, path.join(out, 'meshcheck-quiz.wasm'));
 const examples = path.join(root, 'examples');
 const exampleFiles =
     fs.existsSync(examples) ? fs.readdirSync(examples).filter((f) => f.endsWith('.json')) : [];

@@ -39,9 +39,10 @@ def _timestamp(ms):
 
 
 def generate(seed, messages=400, members=49, lurkers=10, host_role=True, host_weight=6.0,
-             flat=False, newest_first=False, days=60):
+             flat=False, newest_first=False, days=60, replies=True):
     """Returns the export as a JSON-serialisable dict. host_weight 0 leaves the host silent;
-    flat gives every member the same activity (no dominant poster: no host-centred group)."""
+    flat gives every member the same activity (no dominant poster: no host-centred group);
+    replies False writes no reply reference (meshcheck then infers replies by turn-taking)."""
     rng = random.Random(seed)
     host = _person(0, "Host", roles=("Admin",) if host_role else ())
     people = [_person(i, "Member%02d" % i) for i in range(1, members + 1)]
@@ -80,7 +81,7 @@ def generate(seed, messages=400, members=49, lurkers=10, host_role=True, host_we
         if roll > 0.98:
             msg["type"] = "GuildMemberJoin"
             msg["content"] = ""
-        elif out and rng.random() < 0.6:
+        elif out and rng.random() < 0.6 and replies:
             # Reply to one of the last 25 messages, most often a recent one.
             back = min(len(out), 1 + int(rng.expovariate(1 / 6.0)))
             target = out[-min(back, 25)]

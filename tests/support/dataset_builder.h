@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -64,6 +65,14 @@ struct TestPerson {
   }
 };
 
+// "<prefix><n>", e.g. Id("m", 3) == "m3". (Appending avoids a GCC 12 -Wrestrict false
+// positive on `"m" + std::to_string(n)`.)
+inline std::string Id(std::string_view prefix, int64_t n) {
+  std::string out(prefix);
+  out.append(std::to_string(n));
+  return out;
+}
+
 // A person with platform id `key` (shown under the same name).
 inline TestPerson Who(std::string key) {
   TestPerson p;
@@ -87,6 +96,7 @@ struct TestPost {
   std::string reply_to;
   std::string thread;
   bool system = false;
+  model::SystemAction action = model::SystemAction::kNone;
   bool forward = false;
   std::vector<TestPerson> mentions;
   std::vector<TestPerson> reactors;
@@ -112,8 +122,10 @@ struct TestPost {
     thread = std::move(root);
     return *this;
   }
-  TestPost& System() {
+  // A system event (a join, a leave, a rename...): kept for the roster, never speech.
+  TestPost& System(model::SystemAction what = model::SystemAction::kOther) {
     system = true;
+    action = what;
     return *this;
   }
   TestPost& Forward() {
@@ -150,18 +162,28 @@ class DatasetBuilder {
     Channel("general");
   }
 
-  // Declares a channel (kind kChat unless given); returns its handle.
+  // Declares a channel (kind kChat unless given); returns its handle. `replies_exported`
+  // false: the export keeps no reply links in it (WhatsApp-like), so replies are inferred.
   uint32_t Channel(const std::string& key,
                    model::ChannelKind kind = model::ChannelKind::kChat,
-                   const std::string& name = "") {
+                   const std::string& name = "",
+                   bool replies_exported = true) {
     model::ChannelInfo info;
     info.key = key;
     info.name = name.empty() ? key : name;
     info.group_key = "server";
     info.group_name = "Server";
     info.kind = kind;
+    info.replies_exported = replies_exported;
     return data_->OnChannel(info);
   }
+  // A chat channel whose export keeps no reply links.
+  uint32_t UnlinkedChannel(const std::string& key) {
+    return Channel(key, model::ChannelKind::kChat, "", false);
+  }
+
+  // A person the export lists in its roster (EventSink::OnMember), posting or not.
+  void Member(const TestPerson& person) { data_->OnMember(person.Ref()); }
 
   void Post(const TestPost& post) {
     std::vector<model::PersonRef> mentions;
@@ -173,7 +195,7 @@ class DatasetBuilder {
     model::Message m;
     m.channel = post.channel;
     m.kind = post.system ? model::MessageKind::kSystem : model::MessageKind::kMessage;
-    m.action = post.system ? model::SystemAction::kOther : model::SystemAction::kNone;
+    m.action = post.action;
     m.id = post.id;
     m.author = post.author.Ref();
     m.has_time = post.has_time;

@@ -15,6 +15,12 @@ inline std::filesystem::path CorpusDir() {
   return MESHCHECK_CORPUS;
 }
 
+// The corpus zips unpacked by CMake at configure time: UnzippedCorpusDir() / "slack" /
+// "houstondatavis-2016" / "users.json" (tests/CMakeLists.txt).
+inline std::filesystem::path UnzippedCorpusDir() {
+  return MESHCHECK_CORPUS_UNZIPPED;
+}
+
 inline std::string ReadFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;

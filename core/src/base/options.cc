@@ -10,7 +10,20 @@ struct FormatEntry {
 
 constexpr FormatEntry kFormats[] = {
     {Format::kAuto, "auto"},
+    {Format::kZip, "zip"},
     {Format::kDiscordJson, "discord-json"},
+    {Format::kDiscordCsv, "discord-csv"},
+    {Format::kDiscordText, "discord-text"},
+    {Format::kSlack, "slack"},
+    {Format::kTelegramJson, "telegram-json"},
+    {Format::kWhatsAppText, "whatsapp-text"},
+    {Format::kMessengerJson, "messenger-json"},
+    {Format::kRedditNdjson, "reddit-ndjson"},
+    {Format::kMbox, "mbox"},
+    {Format::kDiscourseJson, "discourse-json"},
+    {Format::kYouTubeJson, "youtube-json"},
+    {Format::kYouTubeCsv, "youtube-csv"},
+    {Format::kGenericCsv, "generic-csv"},
 };
 
 }  // namespace

@@ -21,6 +21,9 @@ inline constexpr int64_t kMaxPlausibleMs = 4102444800000;
 // Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
 int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
 
+// Days in a month (1..12) of a proleptic Gregorian year.
+unsigned DaysInMonth(int64_t year, unsigned month);
+
 struct CivilDate {
   int64_t year;
   unsigned month;
@@ -42,6 +45,26 @@ struct ParsedTime {
 // replace 'T'. Fractions of any length are truncated to milliseconds. Returns nullopt for
 // anything else, including out-of-range fields.
 std::optional<ParsedTime> ParseIso8601(std::string_view text);
+
+// An e-mail date (RFC 2822 section 3.3), read leniently as real archives need: the day name
+// is optional, day, month name, year and time may come in any order (asctime, as in mbox
+// "From " lines: "Fri Jan  8 11:01:14 2010"), seconds are optional, a 2-digit year is 19xx
+// from 50 up and 20xx below (a 3-digit one counts from 1900), and `(comments)` are ignored.
+// The zone is "+hhmm"/"-hhmm" (also "+hh:mm"), or a name: UT, UTC, GMT, Z, the US zones of
+// RFC 2822 (EST, EDT, CST, ... PDT) and a few common others (CET, CEST, BST, JST...). A missing,
+// unknown or impossible zone ("-7900") leaves has_offset false: the time reads as UTC. Returns
+// nullopt unless a valid day, month, year and time were found.
+std::optional<ParsedTime> ParseRfc2822(std::string_view text);
+
+// Dates as DiscordChatExporter writes them (FORMATS.md 1b): ISO 8601 (ParseIso8601), its
+// long-time default "dd-MMM-yy hh:mm tt" ("10-Jun-18 09:43 AM", English month names), and the
+// culture "g" patterns "M/d/yyyy h:mm tt", "d/M/yyyy H:mm", "d.M.yyyy H:mm", "yyyy/M/d H:mm".
+// Seconds are optional; "tt" is AM/PM or a.m./p.m. in any case, and without it the clock is
+// 24-hour. Two-digit years are 20yy. "a/b/yyyy" is month first when a designator follows (en-US)
+// and day first without one, unless a field over 12 settles it. These times carry no zone
+// (has_offset false) unless ISO gives one. Returns nullopt for anything else, including
+// out-of-range fields.
+std::optional<ParsedTime> ParseDceDate(std::string_view text);
 
 // "2023-01-06" for a UTC day number.
 void FormatDate(int64_t day, char out[11]);

@@ -148,4 +148,30 @@ void AppendUtf8(uint32_t cp, std::string* out) {
   }
 }
 
+bool AppendUnmojibakedUtf8(std::string_view text, std::string* out) {
+  const size_t start = out->size();
+  bool high = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out->push_back(static_cast<char>(c));
+      continue;
+    }
+    // U+0080..U+00FF is C2 80..C3 BF; anything else is a code point a byte cannot stand for.
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if ((c != 0xC2 && c != 0xC3) || (next & 0xC0) != 0x80) {
+      out->resize(start);
+      return false;
+    }
+    out->push_back(static_cast<char>(((c & 0x03) << 6) | (next & 0x3F)));
+    high = true;
+    ++i;
+  }
+  if (!high || !IsValidUtf8(std::string_view(*out).substr(start))) {
+    out->resize(start);
+    return false;
+  }
+  return true;
+}
+
 }  // namespace meshcheck::base

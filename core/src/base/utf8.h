@@ -26,4 +26,11 @@ size_t AppendRepairedUtf8(std::string_view text, std::string* out);
 // Appends the UTF-8 encoding of a code point (must be <= U+10FFFF and not a surrogate).
 void AppendUtf8(uint32_t code_point, std::string* out);
 
+// Undoes the "Latin-1 mojibake" of Facebook's "Download your information" JSON, which writes
+// each UTF-8 byte of a string as one code point U+0000..U+00FF ("\u00e2\u009d\u00a4" for U+2764).
+// `text` is valid UTF-8. If every code point of it is below U+0100, at least one is above U+007F,
+// and those code points taken as bytes form valid UTF-8, appends the bytes to `out` and returns
+// true; otherwise appends nothing and returns false (the text is left as it is).
+bool AppendUnmojibakedUtf8(std::string_view text, std::string* out);
+
 }  // namespace meshcheck::base

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "base/plural.h"
+#include "base/time.h"
 #include "classify/constants.h"
+#include "metrics/params.h"
 
 namespace meshcheck::classify {
 namespace {
@@ -15,43 +18,23 @@ std::string Percent(double share) {
   return std::to_string(static_cast<long long>(std::floor(share * 100 + 0.5))) + "%";
 }
 
+std::string Fixed(double value, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  return buf;
+}
+
+// A daily rate: "12.5", or "0.04" below 1.
+std::string PerDay(double rate) {
+  return Fixed(rate, rate < 1 ? 2 : 1);
+}
+
 uint64_t Evidence(const Measure& m, const std::string& name) {
   for (const auto& [key, value] : m.evidence) {
     if (key == name)
       return value;
   }
   return 0;
-}
-
-std::vector<Component> Components(const metrics::StructureMeasures& m) {
-  std::vector<Component> out;
-  auto add = [&](const char* id, const Measure& measure, Anchor anchor, double weight) {
-    Component c;
-    c.id = id;
-    c.available = measure.available;
-    c.raw = measure.value;
-    c.score = measure.available ? Normalize(measure.value, anchor.a, anchor.c) : 0;
-    c.weight = weight;
-    out.push_back(c);
-  };
-  add("PRS", m.peer_reply_share, kPrsAnchor, kPrsWeight);
-  add("ORR", m.organic_response, kOrrAnchor, kOrrWeight);
-  if (!out.back().available && out.front().available) {
-    out.back().available = true;  // C.1: ORR falls back to PRS_n without member discussions.
-    out.back().raw = out.front().raw;
-    out.back().score = out.front().score;
-    out.back().note = "fallback: PRS";
-  }
-  add("PRC", m.peer_reciprocity, kPrcAnchor, kPrcWeight);
-  add("MIS", m.member_initiated, kMisAnchor, kMisWeight);
-  return out;
-}
-
-// C.2 item 1: members (non-hosts) write at least kParticipationShare of the messages.
-bool MembersTakePart(const metrics::GroupFacts& facts, const metrics::HostSet& hosts) {
-  const uint64_t member_messages = facts.messages - hosts.host_messages;
-  return facts.messages > 0 && static_cast<double>(member_messages) >=
-                                   kParticipationShare * static_cast<double>(facts.messages);
 }
 
 // "6 of 11 replies".
@@ -64,21 +47,33 @@ std::string PercentOf(uint64_t part, uint64_t whole) {
   return " (" + Percent(static_cast<double>(part) / static_cast<double>(whole)) + ")";
 }
 
-void Reasons(const metrics::GroupFacts& facts,
-             const metrics::HostSet& hosts,
-             const metrics::StructureMeasures& m,
-             Verdict* v) {
+// "Only 3 people besides the host" / "Only 3 people" / "Only 1 person".
+std::string PostersPhrase(uint32_t n, bool has_host) {
+  return "Only " + base::Plural(n, "person", "people") + (has_host ? " besides the host" : "");
+}
+
+void StructureReasons(const metrics::GroupFacts& facts,
+                      const metrics::HostSet& hosts,
+                      const metrics::StructureMeasures& m,
+                      Verdict* v) {
   const bool has_host = !hosts.members.empty();
-  if (facts.messages > 0 && !MembersTakePart(facts, hosts)) {
+  if (facts.messages > 0 && !MembersTakePart(facts.messages, hosts.host_messages)) {
     v->reasons.push_back(
         "Members wrote only " +
         OfWhole(facts.messages - hosts.host_messages, facts.messages, "message", "messages") +
         " (under " + Percent(kParticipationShare) + "): the host does nearly all the talking.");
   }
+  if (facts.messages > 0 && MembersTakePart(facts.messages, hosts.host_messages) &&
+      !PeopleConverse(facts.messages, m.reply_links) && m.reply_links > 0) {
+    v->reasons.push_back("Only " + OfWhole(m.reply_links, facts.messages, "message", "messages") +
+                         PercentOf(m.reply_links, facts.messages) +
+                         (m.reply_links == 1 ? " answers" : " answer") +
+                         " someone else: nearly everything is posted, not discussed.");
+  }
   const Measure& prs = m.peer_reply_share;
   const uint64_t replies = Evidence(prs, "replies");
   if (!prs.available) {
-    v->reasons.push_back("Nobody replied to anybody with an explicit reply link in " +
+    v->reasons.push_back("Nobody replied to anybody in " +
                          base::Plural(facts.messages, "message", "messages") + ".");
   } else if (has_host) {
     const uint64_t peer = Evidence(prs, "peer_replies");
@@ -121,63 +116,129 @@ void Reasons(const metrics::GroupFacts& facts,
   }
 }
 
-// "Only 3 people besides the host" / "Only 3 people" / "Only 1 person".
-std::string PostersPhrase(uint32_t n, bool has_host) {
-  return "Only " + base::Plural(n, "person", "people") + (has_host ? " besides the host" : "");
+// The practical test (B.1 item 9) and the other autonomy evidence (MOC, HRC).
+void AutonomyReasons(const metrics::HostSet& hosts,
+                     const metrics::StructureMeasures& m,
+                     Verdict* v) {
+  const Measure& hsr = m.host_silent_survival;
+  if (hsr.available) {
+    const uint64_t silent = Evidence(hsr, "silent_days");
+    const uint64_t active = Evidence(hsr, "active_days");
+    const double per_silent =
+        static_cast<double>(Evidence(hsr, "peer_replies_silent")) / static_cast<double>(silent);
+    const double per_active =
+        static_cast<double>(Evidence(hsr, "peer_replies_active")) / static_cast<double>(active);
+    v->reasons.push_back("The practical test: on the " + base::Plural(silent, "day", "days") +
+                         " the host was silent (a week or more at a time), members wrote " +
+                         PerDay(per_silent) + " replies to each other a day, against " +
+                         PerDay(per_active) + " on the host's " +
+                         base::Plural(active, "day", "days") + ": activity " +
+                         (hsr.value >= kCommunityMinHsr ? "continued" : "faded") + " at " +
+                         Percent(hsr.value) + ".");
+  } else if (!hosts.members.empty()) {
+    v->reasons.push_back(
+        std::string("The practical test (\"if you stopped posting, would activity continue?\") "
+                    "is not observed: ") +
+        (Evidence(hsr, "silent_days") < metrics::kSilentWindowDays
+             ? "the host was never silent for a week or more"
+             : "the host posted on too few days to compare with") +
+        ". A planned two-week pause would show it.");
+  }
+  const Measure& moc = m.hostless_conversations;
+  if (moc.available && !hosts.members.empty()) {
+    const uint64_t without = Evidence(moc, "without_host");
+    const uint64_t all = Evidence(moc, "conversations");
+    v->reasons.push_back(OfWhole(without, all, "conversation", "conversations") +
+                         " between two people or more" + PercentOf(without, all) +
+                         (without == 1 ? " went" : " went") + " on without the host.");
+  }
+  const Measure& hrc = m.host_removed_connectivity;
+  if (hrc.available && !hosts.members.empty()) {
+    const uint64_t largest = Evidence(hrc, "largest_component");
+    const uint64_t posters = Evidence(hrc, "non_host_posters");
+    v->reasons.push_back(
+        "Without the host, the largest group of members tied by replies in two "
+        "conversations or more holds " +
+        OfWhole(largest, posters, "member", "members") + PercentOf(largest, posters) +
+        " of the last " + base::Plural(Evidence(hrc, "window_days"), "day", "days") + ".");
+  }
 }
 
-// C.2 item 1 with C.7 fix 3: the floors are about evidence. Returns the floors missed.
-std::vector<std::string> Floors(const metrics::GroupFacts& facts,
-                                const metrics::HostSet& hosts,
-                                const metrics::StructureMeasures& m) {
-  std::vector<std::string> missed;
-  if (facts.messages == 0) {
-    missed.push_back("There are no messages from people to judge.");
-    return missed;
+double BotShare(const metrics::GroupFacts& facts) {
+  const uint64_t raw = facts.messages + facts.bot_messages;
+  return raw == 0 ? 0 : static_cast<double>(facts.bot_messages) / static_cast<double>(raw);
+}
+
+double Concurrency(const graph::InferenceStats& s) {
+  return s.messages == 0 ? 0 : static_cast<double>(s.concurrent) / static_cast<double>(s.messages);
+}
+
+// C.2 item 5.
+std::vector<FlagNote> Flags(const metrics::GroupFacts& facts,
+                            const metrics::Measures& m,
+                            const Verdict& v) {
+  std::vector<FlagNote> out;
+  const metrics::HostBridge& bridge = m.roles.bridge;
+  if (bridge.only_bridge) {
+    out.push_back({Flag::kHostOnlyBridge,
+                   "The host is the only bridge: without the host, members fall apart into " +
+                       std::to_string(bridge.bridged_groups) + " groups (the largest " +
+                       base::Plural(bridge.largest_group, "person", "people") + " and " +
+                       base::Plural(bridge.second_group, "person", "people") +
+                       ") that only the host connects."});
   }
-  if (!MembersTakePart(facts, hosts)) {
-    // A broadcast: members' silence is the evidence, given enough history.
-    if (facts.messages < kMinBroadcastMessages || facts.span_days < kMinBroadcastSpanDays) {
-      missed.push_back("Only " + base::Plural(facts.messages, "message", "messages") + " over " +
-                       base::Plural(facts.span_days, "day", "days") +
-                       ": too little history to call it a broadcast (at least " +
-                       std::to_string(kMinBroadcastMessages) + " messages over " +
-                       std::to_string(kMinBroadcastSpanDays) + " days are needed).");
+  const Measure& caf = m.participation.answer_absence_factor;
+  const uint64_t peer_replies = Evidence(caf, "peer_replies");
+  if (caf.available && caf.value == 1 && peer_replies >= kAnswerPersonMinPeerReplies) {
+    const uint64_t top = Evidence(caf, "top_answerer_replies");
+    out.push_back({Flag::kSingleAnswerPerson,
+                   "A single answer person: one member wrote " +
+                       OfWhole(top, peer_replies, "reply", "replies") + " between members" +
+                       PercentOf(top, peer_replies) + "; without them, peer answers would halve."});
+  }
+  if (BotShare(facts) > kBotFlagShare) {
+    out.push_back({Flag::kManyBots,
+                   "Bots wrote " +
+                       OfWhole(facts.bot_messages, facts.messages + facts.bot_messages, "message",
+                               "messages") +
+                       " (" + Percent(BotShare(facts)) + "); they are left out of every measure."});
+  }
+  const size_t staff = m.roles.staff_candidates.size();
+  if (staff > 0) {
+    out.push_back({Flag::kPossibleUndeclaredStaff,
+                   "Possible undeclared staff: " + base::Plural(staff, "member", "members") +
+                       " answer many people who talk to nobody else, as staff do. If they work "
+                       "for the group, name them as hosts."});
+  }
+  const graph::InferenceStats& inf = m.inference;
+  if (inf.replies > 0 && Concurrency(inf) > kMaxConcurrency) {
+    out.push_back({Flag::kInferredHighConcurrency,
+                   "Replies were inferred where conversations overlap: " +
+                       OfWhole(inf.concurrent, inf.messages, "message", "messages") +
+                       PercentOf(inf.concurrent, inf.messages) +
+                       " had two other people writing in the 15 minutes before (kappa " +
+                       Fixed(Concurrency(inf), 2) + ", above " + Fixed(kMaxConcurrency, 1) +
+                       "). Inferred links then tend to make members look more connected."});
+  }
+  if (v.uncertainty.estimated) {
+    for (double edge : kBandEdges) {
+      if (v.uncertainty.lower < edge && edge < v.uncertainty.upper) {
+        out.push_back({Flag::kBorderline,
+                       "Borderline: the index's 90% interval (" + Fixed(v.uncertainty.lower, 0) +
+                           " to " + Fixed(v.uncertainty.upper, 0) + ") crosses the band edge at " +
+                           Fixed(edge, 0) + "."});
+        break;
+      }
     }
-    return missed;
   }
-  const bool has_host = !hosts.members.empty();
-  if (hosts.non_host_posters < kMinNonHostPosters) {
-    missed.push_back(PostersPhrase(hosts.non_host_posters, has_host) + " posted; at least " +
-                     std::to_string(kMinNonHostPosters) + " are needed.");
-  }
-  if (m.reply_links < kMinReplyLinks) {
-    const std::string links =
-        m.reply_links == 0 ? std::string("No reply links")
-                           : "Only " + base::Plural(m.reply_links, "reply link", "reply links");
-    missed.push_back(links + " between people; at least " + std::to_string(kMinReplyLinks) +
-                     " are needed.");
-  }
-  return missed;
-}
-
-Label AudienceLabel(const metrics::GroupFacts& facts,
-                    const metrics::HostSet& hosts,
-                    const metrics::StructureMeasures& m,
-                    double index) {
-  const uint64_t member_messages = facts.messages - hosts.host_messages;
-  const bool members_write = static_cast<double>(member_messages) >=
-                             kEngagedMinMemberShare * static_cast<double>(facts.messages);
-  const bool host_answers = m.host_response.available && m.host_response.value >= kEngagedMinHrr;
-  if (members_write && m.reply_links >= kEngagedMinReplies &&
-      (host_answers || index >= kEngagedMinIndex)) {
-    return Label::kEngagedAudience;
-  }
-  return Label::kBroadcastAudience;
+  return out;
 }
 
 // C.3 item 2 (structural uncertainty) and C.4 (recommended data): each is one caveat.
-std::vector<std::string> Caveats(const metrics::GroupFacts& facts, const metrics::HostSet& hosts) {
+std::vector<std::string> Caveats(const metrics::GroupFacts& facts,
+                                 const metrics::HostSet& hosts,
+                                 const metrics::Measures& m,
+                                 const Verdict& v) {
   std::vector<std::string> caveats;
   if (hosts.source == metrics::HostSource::kData) {
     caveats.push_back(
@@ -192,6 +253,36 @@ std::vector<std::string> Caveats(const metrics::GroupFacts& facts, const metrics
     caveats.push_back(
         "A host name you gave matches nobody in the export; check its spelling or use the "
         "member id.");
+  }
+  const metrics::Counts& k = m.table.all.counts;
+  if (k.inferred_replies > 0) {
+    caveats.push_back(OfWhole(k.inferred_replies, k.replies, "reply", "replies") +
+                      " between people" + (k.inferred_replies == 1 ? " was" : " were") +
+                      " inferred from turn-taking, because the export keeps no reply links in " +
+                      base::Plural(m.inference.channels, "channel", "channels") + ".");
+  }
+  if (v.sensitivity_spread > kMaxSensitivitySpread) {
+    caveats.push_back("The index moves by " + Fixed(v.sensitivity_spread, 0) +
+                      " points when replies are inferred within 5 to 30 minutes instead of 15.");
+  }
+  if (BotShare(facts) > kBotFlagShare) {
+    caveats.push_back("Bots wrote " + Percent(BotShare(facts)) +
+                      " of the messages: if some bots are not marked as bots, they count as "
+                      "members.");
+  }
+  if (!hosts.members.empty() && !m.structure.host_silent_survival.available) {
+    caveats.push_back(
+        "The practical test is not observed: the host was never silent for a week or more "
+        "while the group went on.");
+  }
+  if (v.small_group) {
+    caveats.push_back("Small-group mode (" + base::Plural(facts.posters, "poster", "posters") +
+                      ", at most " + std::to_string(kSmallGroupMaxPosters) +
+                      "): network measures saturate, so only PRS, PRC and autonomy count.");
+  }
+  if (!v.uncertainty.estimated && facts.messages > 0) {
+    caveats.push_back(
+        "The history covers a single week, so the index's uncertainty cannot be estimated.");
   }
   if (facts.messages < kConfidentMessages) {
     caveats.push_back("Only " + base::Plural(facts.messages, "message", "messages") + "; " +
@@ -209,43 +300,23 @@ std::vector<std::string> Caveats(const metrics::GroupFacts& facts, const metrics
   return caveats;
 }
 
+// C.3 item 3 with B.6's mitigations.
+Confidence Rate(const Verdict& v, const metrics::Measures& m) {
+  const Uncertainty& u = v.uncertainty;
+  const bool concurrent = m.inference.replies > 0 && Concurrency(m.inference) > kMaxConcurrency;
+  if (!v.insufficient.empty() || concurrent || v.sensitivity_spread > kMaxSensitivitySpread)
+    return Confidence::kLow;
+  if (v.caveats.empty() && u.estimated && u.width <= kHighMaxWidth &&
+      u.label_stability >= kHighMinStability) {
+    return Confidence::kHigh;
+  }
+  const bool statistics_ok =
+      !u.estimated || (u.width <= kMediumMaxWidth && u.label_stability >= kMediumMinStability);
+  return statistics_ok && v.caveats.size() <= kMediumMaxCaveats ? Confidence::kMedium
+                                                                : Confidence::kLow;
+}
+
 }  // namespace
-
-double Normalize(double raw, double a, double c) {
-  return std::clamp((raw - a) / (c - a), 0.0, 1.0);
-}
-
-const char* LabelName(Label label) {
-  switch (label) {
-    case Label::kInsufficientData:
-      return "insufficient_data";
-    case Label::kBroadcastAudience:
-      return "broadcast_audience";
-    case Label::kEngagedAudience:
-      return "engaged_audience";
-    case Label::kEmergingCommunity:
-      return "emerging_community";
-    case Label::kCommunity:
-      return "community";
-  }
-  return "insufficient_data";
-}
-
-const char* LabelTitle(Label label) {
-  switch (label) {
-    case Label::kInsufficientData:
-      return "Insufficient data";
-    case Label::kBroadcastAudience:
-      return "Broadcast audience";
-    case Label::kEngagedAudience:
-      return "Engaged audience (hub-and-spoke)";
-    case Label::kEmergingCommunity:
-      return "Emerging community";
-    case Label::kCommunity:
-      return "Community";
-  }
-  return "Insufficient data";
-}
 
 const char* ConfidenceName(Confidence confidence) {
   switch (confidence) {
@@ -259,47 +330,99 @@ const char* ConfidenceName(Confidence confidence) {
   return "low";
 }
 
+const char* FlagName(Flag flag) {
+  switch (flag) {
+    case Flag::kHostOnlyBridge:
+      return "host_only_bridge";
+    case Flag::kSingleAnswerPerson:
+      return "single_answer_person";
+    case Flag::kManyBots:
+      return "many_bots";
+    case Flag::kPossibleUndeclaredStaff:
+      return "possible_undeclared_staff";
+    case Flag::kInferredHighConcurrency:
+      return "inferred_high_concurrency";
+    case Flag::kBorderline:
+      return "borderline";
+  }
+  return "borderline";
+}
+
 Verdict Classify(const metrics::GroupFacts& facts,
                  const metrics::HostSet& hosts,
-                 const metrics::StructureMeasures& measures) {
+                 const metrics::Measures& measures,
+                 const std::vector<SensitivityPoint>& sensitivity,
+                 const ExportTraits& traits) {
+  const metrics::StructureMeasures& m = measures.structure;
   Verdict v;
-  v.components = Components(measures);
-  double weighted = 0;
-  double weights = 0;
-  for (const Component& c : v.components) {
-    if (!c.available)
-      continue;
-    weighted += c.weight * c.score;
-    weights += c.weight;
-  }
+  v.small_group = facts.posters <= kSmallGroupMaxPosters;
+  v.components = IndexComponents(m, v.small_group);
   // C.1: weights are renormalised over the available components. With no reply at all, the
   // index is 0: nobody talks to anybody.
   v.has_index = facts.messages > 0;
-  v.index = weights > 0 ? 100 * weighted / weights : 0;
-
-  if (facts.messages > 0 && !MembersTakePart(facts, hosts)) {
-    // C.2 item 1 and C.7 fix 2: when the host does nearly all the talking, a few stray replies
-    // between members do not make a community, whatever their share of the replies.
-    v.provisional = Label::kBroadcastAudience;
-  } else if (v.index >= kCommunityMin) {
-    v.provisional = measures.peer_reply_share.value >= kCommunityMinPrs ? Label::kCommunity
-                                                                        : Label::kEmergingCommunity;
-  } else if (v.index >= kEmergingMin) {
-    v.provisional = Label::kEmergingCommunity;
-  } else {
-    v.provisional = AudienceLabel(facts, hosts, measures, v.index);
-  }
-  v.insufficient = Floors(facts, hosts, measures);
+  v.index = IndexOf(v.components);
+  const LabelInputs inputs = LabelInputsOf(facts.messages, hosts.host_messages, m, v.index);
+  v.provisional = DecideLabel(inputs);
+  FloorInputs floors;
+  floors.messages = facts.messages;
+  floors.host_messages = hosts.host_messages;
+  floors.non_host_posters = hosts.non_host_posters;
+  floors.reply_links = m.reply_links;
+  floors.span_days = facts.span_days;
+  floors.has_host = !hosts.members.empty();
+  v.insufficient = Floors(floors);
   v.label = v.insufficient.empty() ? v.provisional : Label::kInsufficientData;
 
-  Reasons(facts, hosts, measures, &v);
-  v.caveats = Caveats(facts, hosts);
-  if (!v.insufficient.empty() || v.caveats.size() > kMediumMaxCaveats) {
-    v.confidence = Confidence::kLow;
-  } else {
-    v.confidence = v.caveats.empty() ? Confidence::kHigh : Confidence::kMedium;
+  v.uncertainty = Jackknife(measures.table, inputs, v.small_group);
+  v.sensitivity = sensitivity;
+  if (!sensitivity.empty()) {
+    const auto [lo, hi] = std::minmax_element(
+        sensitivity.begin(), sensitivity.end(),
+        [](const SensitivityPoint& a, const SensitivityPoint& b) { return a.index < b.index; });
+    v.sensitivity_spread = hi->index - lo->index;
   }
+  StructureReasons(facts, hosts, m, &v);
+  AutonomyReasons(hosts, m, &v);
+  v.flags = Flags(facts, measures, v);
+  v.caveats = Caveats(facts, hosts, measures, v);
+  v.confidence = Rate(v, measures);
+
+  v.boundary = ComputeBoundary(facts, measures.participation, traits);
+  v.placement = Place(v.has_index, v.index, v.boundary, v.label == Label::kInsufficientData);
+  v.timeline =
+      BuildTimeline(measures.table, facts.span_days < metrics::kMonthlyTimelineMinSpanDays);
   return v;
+}
+
+std::vector<SensitivityPoint> InferenceSensitivity(const model::Dataset& data,
+                                                   const metrics::GroupFacts& facts,
+                                                   const metrics::HostSet& hosts,
+                                                   const metrics::Measures& measures) {
+  std::vector<SensitivityPoint> out;
+  if (measures.inference.channels == 0)
+    return out;
+  const bool small_group = facts.posters <= kSmallGroupMaxPosters;
+  for (int64_t minutes : metrics::kSensitivityWindowsMinutes) {
+    const int64_t window = minutes * base::kMsPerMinute;
+    if (window == metrics::kInference.window_ms) {  // The headline's own window.
+      out.push_back({minutes, IndexOf(IndexComponents(measures.structure, small_group))});
+      continue;
+    }
+    const graph::InteractionGraph g =
+        graph::InteractionGraph::Build(data, metrics::InferenceWithWindow(window));
+    const metrics::Tally tally = metrics::ComputeTally(data, g, facts, hosts);
+    out.push_back({minutes, IndexOf(IndexComponents(metrics::MeasuresOf(tally), small_group))});
+  }
+  return out;
+}
+
+Verdict Assess(const model::Dataset& data,
+               const metrics::GroupFacts& facts,
+               const metrics::HostSet& hosts,
+               const metrics::Measures& measures,
+               const std::vector<Format>& formats) {
+  return Classify(facts, hosts, measures, InferenceSensitivity(data, facts, hosts, measures),
+                  TraitsOf(data, formats));
 }
 
 }  // namespace meshcheck::classify

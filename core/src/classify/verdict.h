@@ -1,35 +1,51 @@
-// The verdict: Community Index, label, confidence and plain-language reasons (ANALYSIS.md C).
+// The verdict (ANALYSIS.md C): the Community Index (C.1) with its label, gates and flags
+// (C.2), data floors (C.2 item 1, C.4, C.7 fix 3), confidence (C.3) and plain-language reasons;
+// the sensitivity to turn-taking inference (B.6); the Boundary Index and the two-axis placement
+// (C.5); and the timeline of the index.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "classify/boundary.h"
+#include "classify/index.h"
+#include "classify/timeline.h"
+#include "classify/uncertainty.h"
+#include "meshcheck/options.h"
 #include "metrics/facts.h"
 #include "metrics/hosts.h"
-#include "metrics/structure.h"
+#include "metrics/measures.h"
+#include "model/dataset.h"
 
 namespace meshcheck::classify {
-
-enum class Label : uint8_t {
-  kInsufficientData,
-  kBroadcastAudience,
-  kEngagedAudience,
-  kEmergingCommunity,
-  kCommunity,
-};
-const char* LabelName(Label label);   // "community", "insufficient_data", ...
-const char* LabelTitle(Label label);  // "Community", "Insufficient data", ...
 
 enum class Confidence : uint8_t { kLow, kMedium, kHigh };
 const char* ConfidenceName(Confidence confidence);  // "low", "medium", "high"
 
-struct Component {
-  std::string id;  // "PRS", "ORR", "PRC", "MIS"
-  bool available = false;
-  double raw = 0;
-  double score = 0;  // Normalised to [0, 1].
-  double weight = 0;
-  std::string note;  // E.g. "fallback: PRS" when a fallback stood in.
+// C.2 item 5.
+enum class Flag : uint8_t {
+  kHostOnlyBridge,
+  kSingleAnswerPerson,
+  kManyBots,
+  kPossibleUndeclaredStaff,
+  kInferredHighConcurrency,
+  kBorderline,
+};
+inline constexpr Flag kAllFlags[] = {
+    Flag::kHostOnlyBridge,          Flag::kSingleAnswerPerson,      Flag::kManyBots,
+    Flag::kPossibleUndeclaredStaff, Flag::kInferredHighConcurrency, Flag::kBorderline};
+const char* FlagName(Flag flag);  // "host_only_bridge", ...
+
+struct FlagNote {
+  Flag flag;
+  std::string text;  // Plain language, citing the numbers.
+};
+
+// The index recomputed with another turn-taking window W (B.6 mitigations).
+struct SensitivityPoint {
+  int64_t window_minutes = 0;
+  double index = 0;
 };
 
 struct Verdict {
@@ -39,17 +55,42 @@ struct Verdict {
   bool has_index = false;
   double index = 0;  // Community Index, 0-100.
   Confidence confidence = Confidence::kLow;
+  bool small_group = false;  // B.4 item 7: <= 10 posters.
   std::vector<Component> components;
+  Uncertainty uncertainty;
+  // Empty unless replies were inferred; then one point per W of kSensitivityWindowsMinutes.
+  std::vector<SensitivityPoint> sensitivity;
+  double sensitivity_spread = 0;  // Largest minus smallest index across them.
+  std::vector<FlagNote> flags;
   std::vector<std::string> reasons;       // Why this label, citing the numbers.
   std::vector<std::string> caveats;       // What lowers confidence.
   std::vector<std::string> insufficient;  // Which data floor was missed.
+  Boundary boundary;
+  Placement placement;
+  Timeline timeline;
 };
 
+// The verdict from the measures. `sensitivity`: InferenceSensitivity's result (empty when
+// nothing is inferred). Pure: no I/O, no dataset.
 Verdict Classify(const metrics::GroupFacts& facts,
                  const metrics::HostSet& hosts,
-                 const metrics::StructureMeasures& measures);
+                 const metrics::Measures& measures,
+                 const std::vector<SensitivityPoint>& sensitivity,
+                 const ExportTraits& traits);
 
-// Maps raw to [0, 1] with raw a -> 0 and raw c -> 1, clamped.
-double Normalize(double raw, double a, double c);
+// The index for every W of kSensitivityWindowsMinutes, rebuilding the graph with each; empty
+// when no channel's replies are inferred.
+std::vector<SensitivityPoint> InferenceSensitivity(const model::Dataset& data,
+                                                   const metrics::GroupFacts& facts,
+                                                   const metrics::HostSet& hosts,
+                                                   const metrics::Measures& measures);
+
+// Everything: InferenceSensitivity, TraitsOf(data, formats) and Classify. `formats`: the
+// formats of the inputs read.
+Verdict Assess(const model::Dataset& data,
+               const metrics::GroupFacts& facts,
+               const metrics::HostSet& hosts,
+               const metrics::Measures& measures,
+               const std::vector<Format>& formats);
 
 }  // namespace meshcheck::classify

@@ -2,7 +2,9 @@
 // edges are directed and weighted by kind. The graph never knows formats.
 //
 // Edges (self-loops never count, system messages never speak):
-// - reply:    author(m) -> author(parent(m)) for an explicit reply.
+// - reply:    author(m) -> author(parent(m)), where parent(m) is m's explicit reply target or,
+//             in a channel without reply links, the turn it answers by turn-taking inference
+//             (ANALYSIS.md B.6, graph/turn_taking.h); such replies are also counted apart.
 // - mention:  author(m) -> each person m mentions.
 // - reaction: reactor -> author(m).
 // A message in a thread without an explicit target answers the conversation, not the person
@@ -10,8 +12,10 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
+#include "graph/turn_taking.h"
 #include "model/dataset.h"
 
 namespace meshcheck::graph {
@@ -20,6 +24,7 @@ struct EdgeWeights {
   uint32_t replies = 0;
   uint32_t mentions = 0;
   uint32_t reactions = 0;
+  uint32_t inferred_replies = 0;  // Among replies: inferred by turn-taking.
 };
 
 struct Edge {
@@ -30,27 +35,49 @@ struct Edge {
 
 class InteractionGraph {
  public:
-  // `data` must be finalized.
-  static InteractionGraph Build(const model::Dataset& data);
+  // `data` must be finalized. `inference` parameterises turn-taking inference (the values the
+  // analysis uses are metrics::kInference, metrics/params.h).
+  static InteractionGraph Build(const model::Dataset& data, const InferenceOptions& inference);
 
   uint32_t node_count() const { return node_count_; }
   // Sorted by (from, to); one entry per ordered pair.
   const std::vector<Edge>& edges() const { return edges_; }
 
-  // Per message of the dataset (same index): the member it explicitly replies to, or
-  // model::kNone (no explicit target, self-reply, system message).
+  // Per message of the dataset (same index): the message it answers or continues (explicit
+  // reply target, or inferred), or model::kNone (none, or a system message on either side).
+  const std::vector<uint32_t>& parent() const { return parent_; }
+  // Per message: 1 if parent() was inferred by turn-taking, else 0.
+  const std::vector<uint8_t>& inferred() const { return inferred_; }
+  // Per message: the member it replies to (author of parent(), explicit or inferred), or
+  // model::kNone (no parent, a self-reply, a system message).
   const std::vector<uint32_t>& reply_target() const { return reply_target_; }
   // Per message: its conversation (reply tree or thread), or model::kNone for system messages.
+  // Conversations are numbered in the order of their first message (so in time order).
   const std::vector<uint32_t>& conversation() const { return conversation_; }
   // Per conversation: the index of its first message.
   const std::vector<uint32_t>& conversation_root() const { return conversation_root_; }
+  // The messages of conversation `c`, in time order (the root first).
+  std::span<const uint32_t> ConversationMessages(uint32_t c) const {
+    return {conversation_messages_.data() + conversation_begin_[c],
+            conversation_begin_[c + 1] - conversation_begin_[c]};
+  }
+
+  // Per channel of the dataset: whether its replies were inferred.
+  const std::vector<bool>& inferred_channel() const { return inferred_channel_; }
+  const InferenceStats& inference() const { return inference_; }
 
  private:
   uint32_t node_count_ = 0;
   std::vector<Edge> edges_;
+  std::vector<uint32_t> parent_;
+  std::vector<uint8_t> inferred_;
   std::vector<uint32_t> reply_target_;
   std::vector<uint32_t> conversation_;
   std::vector<uint32_t> conversation_root_;
+  std::vector<uint32_t> conversation_begin_;     // Rows of conversation_messages_.
+  std::vector<uint32_t> conversation_messages_;  // Message indices, by conversation.
+  std::vector<bool> inferred_channel_;
+  InferenceStats inference_;
 };
 
 }  // namespace meshcheck::graph

@@ -3,19 +3,28 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/strings.h"
+#include "ingest/discord_csv.h"
+#include "ingest/discord_json.h"
+#include "ingest/discord_text.h"
+#include "ingest/discourse_json.h"
+#include "ingest/generic_csv.h"
 #include "ingest/json_stream.h"
+#include "ingest/mbox.h"
+#include "ingest/messenger_json.h"
+#include "ingest/reddit_ndjson.h"
+#include "ingest/slack.h"
+#include "ingest/telegram_json.h"
+#include "ingest/whatsapp_text.h"
+#include "ingest/youtube.h"
 
 namespace meshcheck::ingest {
 namespace {
 
-// How far text is looked at. A head that starts like a JSON list is named only once this many
-// bytes (or all) are known: "[15-01-20 02:22:56] Ann: hi" (WhatsApp on iOS) tokenizes as JSON for
-// its first few bytes.
-constexpr size_t kTextSniffBytes = 512;
+using base::StartsWith;
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
+constexpr size_t kMaxKeyPaths = 512;
+constexpr size_t kMaxKeyDepth = 4;
 
 size_t SkipJsonSpace(std::string_view s, size_t i) {
   while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
@@ -23,64 +32,89 @@ size_t SkipJsonSpace(std::string_view s, size_t i) {
   return i;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-// Reads the first key of a JSON object starting at s[i] == '{'. Returns false if more bytes
-// are needed or the text is not an object with a plain first key.
-bool FirstJsonKey(std::string_view s, size_t i, std::string* key, bool* need_more) {
-  *need_more = false;
-  i = SkipJsonSpace(s, i + 1);
-  if (i >= s.size()) {
-    *need_more = true;
-    return false;
-  }
-  if (s[i] != '"')
-    return false;
-  const size_t end = s.find('"', i + 1);
-  if (end == std::string_view::npos) {
-    *need_more = true;
-    return false;
-  }
-  key->assign(s.substr(i + 1, end - i - 1));
-  return true;
-}
-
 // At most 40 bytes of `s`, not cutting a UTF-8 sequence.
-std::string Shortened(const std::string& s) {
+std::string Shortened(std::string_view s) {
   size_t n = std::min<size_t>(s.size(), 40);
   while (n < s.size() && n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
     --n;
-  return s.substr(0, n);
+  return std::string(s.substr(0, n));
 }
 
-// A SAX handler that accepts everything: only the tokenizer's verdict matters.
-struct AcceptAll {
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(int64_t) { return true; }
-  bool number_unsigned(uint64_t) { return true; }
-  bool number_float(double, std::string_view) { return true; }
-  bool string(std::string_view) { return true; }
-  bool key(std::string_view) { return true; }
-  bool start_object() { return true; }
-  bool end_object() { return true; }
-  bool start_array() { return true; }
-  bool end_array() { return true; }
+// Collects key paths ("a.b", "[].c") into a Head while the tokenizer checks the grammar.
+class KeyCollector {
+ public:
+  explicit KeyCollector(Head* head) : head_(head) {}
+
+  bool null() { return Value(); }
+  bool boolean(bool) { return Value(); }
+  bool number_integer(int64_t) { return Value(); }
+  bool number_unsigned(uint64_t) { return Value(); }
+  bool number_float(double, std::string_view) { return Value(); }
+  bool string(std::string_view) { return Value(); }
+  bool key(std::string_view k) {
+    pending_key_.assign(k);
+    if (path_.size() < kMaxKeyDepth && head_->keys.size() < kMaxKeyPaths) {
+      std::string path = Prefix();
+      path += pending_key_;
+      if (std::find(head_->keys.begin(), head_->keys.end(), path) == head_->keys.end())
+        head_->keys.push_back(std::move(path));
+    }
+    return true;
+  }
+  bool start_object() { return Open('{'); }
+  bool start_array() { return Open('['); }
+  bool end_object() { return Close(); }
+  bool end_array() { return Close(); }
+
+ private:
+  std::string Prefix() const {
+    std::string p;
+    for (const std::string& part : path_) {
+      if (!part.empty()) {
+        p += part;
+        p += '.';
+      }
+    }
+    return p;
+  }
+  bool Open(char kind) {
+    if (path_.empty() && open_.empty() && head_->json_top == 0)
+      head_->json_top = kind;
+    // The path part this container adds: its key in an object, "[]" in an array, none at top.
+    std::string part;
+    if (!open_.empty())
+      part = open_.back() == '[' ? "[]" : pending_key_;
+    open_.push_back(kind);
+    path_.push_back(std::move(part));
+    return true;
+  }
+  bool Close() {
+    open_.pop_back();
+    path_.pop_back();
+    if (open_.empty())
+      ++head_->json_values;
+    return true;
+  }
+  bool Value() {
+    if (open_.empty())
+      ++head_->json_values;
+    return true;
+  }
+
+  Head* head_;
+  std::vector<char> open_;
+  std::vector<std::string> path_;
+  std::string pending_key_;
 };
 
-// True if `head` is JSON (or NDJSON) as far as it goes (it may stop anywhere): text that merely
-// starts with '[' or '{', like a WhatsApp iOS line "[01/02/2020, 10:00:00] ...", is not.
-bool IsJsonSoFar(std::string_view head) {
-  AcceptAll handler;
-  JsonTokenizer<AcceptAll> tokenizer(&handler, JsonLimits{.multiple_values = true});
-  return tokenizer.Push(head);
+// Fills head->json, json_top, keys and json_values from head->text.
+void ReadJsonView(Head* head) {
+  const size_t i = SkipJsonSpace(head->text, 0);
+  if (i >= head->text.size() || (head->text[i] != '{' && head->text[i] != '['))
+    return;
+  KeyCollector collector(head);
+  JsonTokenizer<KeyCollector> tokenizer(&collector, JsonLimits{.multiple_values = true});
+  head->json = tokenizer.Push(head->text) && (!head->whole || tokenizer.Finish());
 }
 
 Detection Known(Format f) {
@@ -97,85 +131,120 @@ Detection Unknown(std::string looks_like) {
   return d;
 }
 
-Detection SniffBinary(std::string_view head) {
-  if (StartsWith(head, "PK\x03\x04") || StartsWith(head, "PK\x05\x06")) {
-    return Unknown("a zip archive");
-  }
-  if (StartsWith(head, "%PDF"))
-    return Unknown("a PDF document");
-  if (StartsWith(head, "\x89PNG") || StartsWith(head, "\xFF\xD8\xFF") || StartsWith(head, "GIF8")) {
-    return Unknown("an image");
-  }
-  if (StartsWith(head, "\x1F\x8B"))
-    return Unknown("a gzip-compressed file");
-  if (StartsWith(head, "\xFF\xFE") || StartsWith(head, "\xFE\xFF")) {
-    return Unknown("a UTF-16 text file (meshcheck reads UTF-8)");
-  }
-  if (head.find('\0') != std::string_view::npos)
-    return Unknown("a binary file");
-  return Detection();
+bool SniffZip(const Head& head) {
+  return StartsWith(head.text, "PK\x03\x04") || StartsWith(head.text, "PK\x05\x06");
 }
 
-// Names text that is not JSON. Waits (if !complete) while the head could still become one of
-// the markers it looks for.
-Detection SniffText(std::string_view body, bool complete) {
-  static constexpr std::string_view kMarkers[] = {"<!doctype html", "<html", "<?xml", "from "};
-  const std::string lower = Lower(body.substr(0, kTextSniffBytes));
-  for (std::string_view marker : kMarkers) {
-    if (!complete && lower.size() < marker.size() && StartsWith(marker, lower))
-      return Detection();
+// In order: specific before general (generic CSV last).
+struct Sniffer {
+  Format format;
+  bool (*matches)(const Head&);
+};
+constexpr Sniffer kSniffers[] = {
+    {Format::kZip, SniffZip},
+    {Format::kDiscordJson, SniffDiscordJson},
+    {Format::kSlack, SniffSlack},
+    {Format::kTelegramJson, SniffTelegramJson},
+    {Format::kMessengerJson, SniffMessengerJson},
+    {Format::kDiscourseJson, SniffDiscourseJson},
+    {Format::kYouTubeJson, SniffYouTubeJson},
+    {Format::kRedditNdjson, SniffRedditNdjson},
+    {Format::kDiscordCsv, SniffDiscordCsv},
+    {Format::kDiscordText, SniffDiscordText},
+    {Format::kWhatsAppText, SniffWhatsAppText},
+    {Format::kMbox, SniffMbox},
+    {Format::kYouTubeCsv, SniffYouTubeCsv},
+    {Format::kGenericCsv, SniffGenericCsv},
+};
+
+// What an input no reader claimed looks like, for the error message.
+std::string LooksLike(const Head& head) {
+  const std::string_view t = head.text;
+  if (StartsWith(t, "%PDF"))
+    return "a PDF document";
+  if (StartsWith(t, "\x89PNG") || StartsWith(t, "\xFF\xD8\xFF") || StartsWith(t, "GIF8"))
+    return "an image";
+  if (StartsWith(t, "\x1F\x8B"))
+    return "a gzip-compressed file";
+  if (StartsWith(t, "\xFF\xFE") || StartsWith(t, "\xFE\xFF"))
+    return "a UTF-16 text file (meshcheck reads UTF-8)";
+  if (t.find('\0') != std::string_view::npos)
+    return "a binary file";
+  const size_t i = SkipJsonSpace(t, 0);
+  if (i >= t.size())
+    return "an empty file (only blank space)";
+  if (head.json && head.json_top == '{') {
+    const std::string_view first = head.FirstKey();
+    return first.empty() ? "a JSON document"
+                         : "a JSON document whose first field is \"" + Shortened(first) + "\"";
   }
-  if (StartsWith(body, "From "))
-    return Unknown("a mailbox (mbox) file");
-  if (StartsWith(lower, "<!doctype html") || StartsWith(lower, "<html") ||
-      lower.find("<html") != std::string::npos) {
-    return Unknown("an HTML page");
-  }
+  if (head.json)
+    return "a JSON list";
+  const std::string lower = base::AsciiLowered(t.substr(i, 512));
+  if (StartsWith(lower, "<!doctype html") || lower.find("<html") != std::string::npos)
+    return "an HTML page";
   if (StartsWith(lower, "<?xml"))
-    return Unknown("an XML document");
-  return Unknown("a plain-text file");
+    return "an XML document";
+  return "a plain-text file";
 }
 
 }  // namespace
 
-Detection Detect(std::string_view head, std::string_view file_name, bool complete) {
-  (void)file_name;
-  if (head.empty()) {
-    return complete ? Unknown("an empty file") : Detection();
-  }
-  if (head.size() < 4 && !complete)
-    return Detection();
-  Detection binary = SniffBinary(head);
-  if (binary.state != Detection::State::kNeedMore)
-    return binary;
+bool Head::HasKey(std::string_view path) const {
+  return std::find(keys.begin(), keys.end(), path) != keys.end();
+}
 
-  std::string_view text = head;
-  if (StartsWith(text, "\xEF\xBB\xBF"))
-    text.remove_prefix(3);
-  const size_t i = SkipJsonSpace(text, 0);
-  if (i >= text.size()) {
-    return complete ? Unknown("an empty file (only blank space)") : Detection();
+std::string_view Head::FirstKey() const {
+  for (const std::string& k : keys) {
+    if (k.find('.') == std::string::npos && !StartsWith(k, "[]"))
+      return k;
   }
-  const std::string_view body = text.substr(i);
-  if (body[0] == '{') {
-    std::string key;
-    bool need_more = false;
-    const bool has_key = FirstJsonKey(body, 0, &key, &need_more);
-    // Even a damaged DCE export is one: its reader says where the damage is.
-    if (has_key && key == "guild")
-      return Known(Format::kDiscordJson);
-    if (need_more && !complete)
-      return Detection();
-    if (IsJsonSoFar(body)) {
-      return Unknown(has_key ? "a JSON document whose first field is \"" + Shortened(key) + "\""
-                             : "a JSON document");
-    }
-  } else if (body[0] == '[' && IsJsonSoFar(body)) {
-    if (!complete && body.size() < kTextSniffBytes)
-      return Detection();
-    return Unknown("a JSON list");
+  return {};
+}
+
+std::vector<std::string_view> Head::Lines(size_t max_lines) const {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (out.size() < max_lines && start < text.size()) {
+    const size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos && !whole)
+      break;
+    const size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r')
+      line.remove_suffix(1);
+    out.push_back(line);
+    start = end + 1;
   }
-  return SniffText(body, complete);
+  return out;
+}
+
+Detection Detect(std::string_view head_bytes,
+                 std::string_view file_name,
+                 bool complete,
+                 bool whole) {
+  if (head_bytes.empty())
+    return complete ? Unknown("an empty file") : Detection();
+  Head head;
+  head.text = head_bytes;
+  if (StartsWith(head.text, "\xEF\xBB\xBF"))
+    head.text.remove_prefix(3);
+  head.file_name = file_name;
+  const size_t slash = file_name.rfind('/');
+  head.base_name = slash == std::string_view::npos ? file_name : file_name.substr(slash + 1);
+  if (slash != std::string_view::npos && slash > 0) {
+    const std::string_view dir = file_name.substr(0, slash);
+    const size_t prev = dir.rfind('/');
+    head.folder = prev == std::string_view::npos ? dir : dir.substr(prev + 1);
+  }
+  head.complete = complete;
+  head.whole = whole;
+  ReadJsonView(&head);
+  for (const Sniffer& s : kSniffers) {
+    if (s.matches(head))
+      return Known(s.format);
+  }
+  return complete ? Unknown(LooksLike(head)) : Detection();
 }
 
 Status UnsupportedInput(const Detection& detection, std::string_view file_name, int32_t input) {
@@ -189,7 +258,7 @@ Status UnsupportedInput(const Detection& detection, std::string_view file_name, 
   return Status(StatusCode::kUnsupportedFormat, "ingest.unsupported_format",
                 std::string(file_name) + " is " + detection.looks_like +
                     ", not an export meshcheck reads. Supported: " + supported +
-                    " (for Discord, export the channel with DiscordChatExporter as JSON).",
+                    " (see the README for how to export each platform).",
                 Location{input, 0, 0});
 }
 

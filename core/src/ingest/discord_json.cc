@@ -495,4 +495,8 @@ std::unique_ptr<Reader> MakeDiscordJsonReader(const ReaderContext& context) {
   return std::make_unique<DiscordJsonReader>(context);
 }
 
+bool SniffDiscordJson(const Head& head) {
+  return head.json_top == '{' && head.FirstKey() == "guild";
+}
+
 }  // namespace meshcheck::ingest

@@ -23,9 +23,13 @@
 #include <memory>
 
 #include "ingest/reader.h"
+#include "ingest/sniff.h"
 
 namespace meshcheck::ingest {
 
 std::unique_ptr<Reader> MakeDiscordJsonReader(const ReaderContext& context);
+// A DCE export is known as soon as its first key, "guild", is: even a damaged one is read, so
+// its reader can say where the damage is.
+bool SniffDiscordJson(const Head& head);
 
 }  // namespace meshcheck::ingest

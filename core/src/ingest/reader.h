@@ -17,7 +17,8 @@ struct ReaderContext {
   model::EventSink* sink = nullptr;
   base::Diagnostics* diagnostics = nullptr;
   int32_t input = 0;      // Index of the input, for locations.
-  std::string_view name;  // File name of the input.
+  std::string_view name;  // File name of the input: a '/' path for zip entries and folders.
+  const Options* options = nullptr;  // The session's options; never null.
 };
 
 class Reader {

@@ -2,113 +2,109 @@
 
 #include <algorithm>
 
-#include "base/hash.h"
+#include "base/plural.h"
+#include "metrics/grouping.h"
 #include "metrics/params.h"
 
 namespace meshcheck::metrics {
 namespace {
 
-uint64_t PairKey(uint32_t a, uint32_t b) {
-  return (static_cast<uint64_t>(a) << 32) | b;
+// HSR (B.1 item 9): mean peer replies per host-silent day over the same per host-active day,
+// capped at 1; 0 when nothing continues in silence. Needs peer replies on active days.
+double SilentSurvival(const Counts& k) {
+  const double silent =
+      static_cast<double>(k.silent_peer_replies) / static_cast<double>(k.silent_days);
+  const double active =
+      static_cast<double>(k.active_peer_replies) / static_cast<double>(k.active_days);
+  return std::min(1.0, silent / active);
 }
 
-void PeerReplies(const model::Dataset& data,
-                 const graph::InteractionGraph& graph,
-                 const HostSet& hosts,
-                 StructureMeasures* out) {
-  const auto& members = data.members();
-  const auto& messages = data.messages();
-  uint64_t replies = 0, peer = 0, to_host = 0, by_host = 0;
-  for (size_t i = 0; i < messages.size(); ++i) {
-    const uint32_t target = graph.reply_target()[i];
-    if (target == model::kNone)
-      continue;
-    const uint32_t source = messages[i].author;
-    if (!IsPerson(members[source]) || !IsPerson(members[target]))
-      continue;
-    ++replies;
-    const bool source_host = hosts.is_host[source];
-    const bool target_host = hosts.is_host[target];
-    peer += !source_host && !target_host;
-    to_host += target_host;
-    by_host += source_host;
-  }
-  out->reply_links = replies;
+void FromTally(const Tally& t, StructureMeasures* out) {
+  const Counts& k = t.counts;
+  out->reply_links = k.replies;
   Measure& prs = out->peer_reply_share;
-  prs.Count("replies", replies);
-  prs.Count("peer_replies", peer);
-  prs.Count("replies_to_host", to_host);
-  prs.Count("replies_by_host", by_host);
-  prs.Ratio(peer, replies, "No person replied to another person with an explicit reply link.");
-}
+  prs.Count("replies", k.replies);
+  prs.Count("peer_replies", k.peer_replies);
+  prs.Count("replies_to_host", k.replies_to_host);
+  prs.Count("replies_by_host", k.replies_by_host);
+  prs.Count("inferred_replies", k.inferred_replies);
+  prs.Ratio(k.peer_replies, k.replies,
+            "No person replied to another person (no reply link, explicit or inferred).");
 
-void Reciprocity(const model::Dataset& data,
-                 const graph::InteractionGraph& graph,
-                 const HostSet& hosts,
-                 StructureMeasures* out) {
-  const auto& members = data.members();
-  base::FlatMap64 replied;  // Ordered peer pairs with at least one reply.
-  std::vector<std::pair<uint32_t, uint32_t>> pairs;
-  for (const graph::Edge& e : graph.edges()) {
-    if (e.weights.replies == 0 || hosts.is_host[e.from] || hosts.is_host[e.to] ||
-        !IsPerson(members[e.from]) || !IsPerson(members[e.to])) {
-      continue;
-    }
-    replied.Insert(PairKey(e.from, e.to), 1);
-    pairs.emplace_back(e.from, e.to);
-  }
-  uint64_t unordered = 0, mutual = 0;
-  for (const auto& [a, b] : pairs) {
-    const bool back = replied.Find(PairKey(b, a)) != base::FlatMap64::kMissing;
-    if (!back) {
-      ++unordered;
-    } else if (a < b) {  // Count a mutual pair once.
-      ++unordered;
-      ++mutual;
-    }
-  }
   Measure& prc = out->peer_reciprocity;
-  prc.Count("peer_pairs", unordered);
-  prc.Count("mutual_peer_pairs", mutual);
-  prc.Ratio(mutual, unordered, "No two members (outside the host) replied to each other.");
-}
+  prc.Count("peer_pairs", t.peers.peer_pairs);
+  prc.Count("mutual_peer_pairs", t.peers.mutual_peer_pairs);
+  prc.Ratio(t.peers.mutual_peer_pairs, t.peers.peer_pairs,
+            "No two members (outside the host) replied to each other.");
 
-void Discussions(const model::Dataset& data,
-                 const graph::InteractionGraph& graph,
-                 const HostSet& hosts,
-                 StructureMeasures* out) {
-  const auto& members = data.members();
-  const auto& messages = data.messages();
-  const auto& roots = graph.conversation_root();
-  // Per conversation: the first reply by someone other than the initiator (a person).
-  std::vector<uint32_t> first_other(roots.size(), model::kNone);
-  for (uint32_t i = 0; i < messages.size(); ++i) {
-    const uint32_t c = graph.conversation()[i];
-    if (c == model::kNone || first_other[c] != model::kNone)
-      continue;
-    const uint32_t author = messages[i].author;
-    if (author != messages[roots[c]].author && IsPerson(members[author]))
-      first_other[c] = author;
-  }
-  uint64_t discussions = 0, by_members = 0, member_answered = 0;
-  for (uint32_t c = 0; c < roots.size(); ++c) {
-    const uint32_t initiator = messages[roots[c]].author;
-    if (first_other[c] == model::kNone || !IsPerson(members[initiator]))
-      continue;
-    ++discussions;
-    if (hosts.is_host[initiator])
-      continue;
-    ++by_members;
-    member_answered += !hosts.is_host[first_other[c]];
-  }
   Measure& mis = out->member_initiated;
-  mis.Count("discussions", discussions);
-  mis.Count("started_by_members", by_members);
-  mis.Ratio(by_members, discussions, "No conversation drew a reply from a second person.");
+  mis.Count("discussions", k.discussions);
+  mis.Count("started_by_members", k.member_discussions);
+  mis.Ratio(k.member_discussions, k.discussions,
+            "No conversation drew a reply from a second person.");
   Measure& orr = out->organic_response;
-  orr.Count("member_discussions", by_members);
-  orr.Count("first_answered_by_member", member_answered);
-  orr.Ratio(member_answered, by_members, "No discussion was started by a member.");
+  orr.Count("member_discussions", k.member_discussions);
+  orr.Count("first_answered_by_member", k.member_first_answered);
+  orr.Ratio(k.member_first_answered, k.member_discussions,
+            "No discussion was started by a member.");
+  Measure& sustained = out->sustained_discussions;
+  sustained.Count("discussions", k.discussions);
+  sustained.Count("sustained", k.sustained_discussions);
+  sustained.Ratio(k.sustained_discussions, k.discussions,
+                  "No conversation drew a reply from a second person.");
+
+  Measure& hrr = out->host_response;
+  hrr.Count("member_posts_to_host", t.has_host ? k.posts_to_host : 0);
+  hrr.Count("answered_by_host", t.has_host ? k.answered_by_host : 0);
+  if (t.has_host) {
+    hrr.Ratio(k.answered_by_host, k.posts_to_host, "No member post was addressed to the host.");
+  } else {
+    hrr.why_unavailable = "There is no host to respond.";
+  }
+
+  Measure& moc = out->hostless_conversations;
+  moc.Count("conversations", k.multi_party);
+  moc.Count("without_host", k.multi_party_hostless);
+  moc.Ratio(k.multi_party_hostless, k.multi_party, "No conversation had two people in it.");
+
+  Measure& hrc = out->host_removed_connectivity;
+  const Network& n = t.connectivity;
+  hrc.Count("window_days", t.connectivity_days);
+  hrc.Count("non_host_posters", n.non_host_posters);
+  hrc.Count("peer_ties", n.peer_pairs);
+  hrc.Count("repeated_ties", n.repeated_ties);
+  hrc.Count("largest_component", n.largest_component);
+  if (n.non_host_posters >= 2) {
+    hrc.Ratio(n.largest_component, n.non_host_posters, "");
+  } else {
+    hrc.why_unavailable = t.connectivity_days > 0
+                              ? "Fewer than two members posted in the last " +
+                                    base::Plural(t.connectivity_days, "day", "days") + "."
+                              : "Fewer than two members posted.";
+  }
+
+  Measure& hsr = out->host_silent_survival;
+  hsr.Count("silent_days", k.silent_days);
+  hsr.Count("active_days", k.active_days);
+  hsr.Count("peer_replies_silent", k.silent_peer_replies);
+  hsr.Count("peer_replies_active", k.active_peer_replies);
+  if (!t.has_host) {
+    hsr.why_unavailable = "There is no host whose silence could be tested.";
+  } else if (k.silent_days < kSilentWindowDays) {
+    hsr.why_unavailable = "The host was never silent for " + std::to_string(kSilentWindowDays) +
+                          " days or more in a row: the practical test is not observed in this "
+                          "export.";
+  } else if (k.active_days < kSilentWindowDays) {
+    hsr.why_unavailable = "The host posted on fewer than " + std::to_string(kSilentWindowDays) +
+                          " days: there is too little host activity to compare with.";
+  } else if (k.active_peer_replies == 0) {
+    hsr.why_unavailable =
+        "Members never replied to each other on the host's days: there is nothing to compare "
+        "the silent days with.";
+  } else {
+    hsr.available = true;
+    hsr.value = SilentSurvival(k);
+  }
 }
 
 void Centralization(const model::Dataset& data,
@@ -118,22 +114,15 @@ void Centralization(const model::Dataset& data,
                     StructureMeasures* out) {
   // Undirected simple graph over people who posted; reply and mention ties.
   const size_t n_members = data.members().size();
-  std::vector<uint32_t> degree(n_members, 0);
-  base::FlatMap64 seen;
+  const std::vector<uint32_t> degree =
+      UndirectedDegrees(graph, n_members, [&](const graph::Edge& e) {
+        return e.weights.replies + e.weights.mentions > 0 && facts.is_poster[e.from] &&
+               facts.is_poster[e.to];
+      });
   uint64_t edges = 0;
-  for (const graph::Edge& e : graph.edges()) {
-    if (e.weights.replies + e.weights.mentions == 0)
-      continue;
-    if (!facts.is_poster[e.from] || !facts.is_poster[e.to])
-      continue;
-    const uint64_t key = PairKey(std::min(e.from, e.to), std::max(e.from, e.to));
-    if (seen.Find(key) != base::FlatMap64::kMissing)
-      continue;
-    seen.Insert(key, 1);
-    ++degree[e.from];
-    ++degree[e.to];
-    ++edges;
-  }
+  for (uint32_t d : degree)
+    edges += d;
+  edges /= 2;
   std::vector<uint32_t> poster_degrees;
   uint32_t top = model::kNone;
   for (uint32_t i = 0; i < n_members; ++i) {
@@ -160,56 +149,20 @@ void HostShare(const model::Dataset& data,
                const graph::InteractionGraph& graph,
                const HostSet& hosts,
                StructureMeasures* out) {
-  const auto& members = data.members();
+  const Kinds kinds(data, hosts);
   uint64_t interactions = 0, with_host = 0;
   for (const graph::Edge& e : graph.edges()) {
-    if (!IsPerson(members[e.from]) || !IsPerson(members[e.to]))
+    if (!kinds.person(e.from) || !kinds.person(e.to))
       continue;
     const uint64_t n = e.weights.replies + e.weights.mentions;
     interactions += n;
-    if (hosts.is_host[e.from] || hosts.is_host[e.to])
+    if (kinds.host(e.from) || kinds.host(e.to))
       with_host += n;
   }
   Measure& h = out->host_share;
   h.Count("interactions", interactions);
   h.Count("with_host", with_host);
   h.Ratio(with_host, interactions, "No replies or mentions between people.");
-}
-
-void HostResponse(const model::Dataset& data,
-                  const graph::InteractionGraph& graph,
-                  const HostSet& hosts,
-                  StructureMeasures* out) {
-  const auto& members = data.members();
-  const auto& messages = data.messages();
-  Measure& hrr = out->host_response;
-  if (hosts.members.empty()) {
-    hrr.Count("member_posts_to_host", 0);
-    hrr.Count("answered_by_host", 0);
-    hrr.why_unavailable = "There is no host to respond.";
-    return;
-  }
-  std::vector<bool> host_replied(messages.size(), false);
-  for (const model::MessageRecord& m : messages) {
-    if (!m.is_system() && m.parent != model::kNone && hosts.is_host[m.author]) {
-      host_replied[m.parent] = true;
-    }
-  }
-  uint64_t addressed = 0, answered = 0;
-  for (uint32_t i = 0; i < messages.size(); ++i) {
-    const model::MessageRecord& m = messages[i];
-    if (m.is_system() || hosts.is_host[m.author] || !IsPerson(members[m.author]))
-      continue;
-    const bool root = graph.conversation_root()[graph.conversation()[i]] == i;
-    const uint32_t target = graph.reply_target()[i];
-    if (!root && (target == model::kNone || !hosts.is_host[target]))
-      continue;
-    ++addressed;
-    answered += host_replied[i];
-  }
-  hrr.Count("member_posts_to_host", addressed);
-  hrr.Count("answered_by_host", answered);
-  hrr.Ratio(answered, addressed, "No member post was addressed to the host.");
 }
 
 }  // namespace
@@ -225,18 +178,34 @@ double FreemanCentralization(const std::vector<uint32_t>& degrees) {
   return static_cast<double>(sum) / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
 }
 
+StructureMeasures MeasuresOf(const Tally& tally) {
+  StructureMeasures out;
+  FromTally(tally, &out);
+  return out;
+}
+
+StructureMeasures ComputeStructure(const model::Dataset& data,
+                                   const graph::InteractionGraph& graph,
+                                   const GroupFacts& facts,
+                                   const HostSet& hosts,
+                                   const HostCalendar& calendar,
+                                   const TallyTable& table) {
+  StructureMeasures out = MeasuresOf(table.all);
+  out.host_silent_survival.Count("silent_windows", calendar.silent_windows);
+  out.host_silent_survival.Count("missing_days", calendar.missing_days);
+  Centralization(data, graph, facts, hosts, &out);
+  HostShare(data, graph, hosts, &out);
+  return out;
+}
+
 StructureMeasures ComputeStructure(const model::Dataset& data,
                                    const graph::InteractionGraph& graph,
                                    const GroupFacts& facts,
                                    const HostSet& hosts) {
-  StructureMeasures out;
-  PeerReplies(data, graph, hosts, &out);
-  Reciprocity(data, graph, hosts, &out);
-  Discussions(data, graph, hosts, &out);
-  Centralization(data, graph, facts, hosts, &out);
-  HostShare(data, graph, hosts, &out);
-  HostResponse(data, graph, hosts, &out);
-  return out;
+  const HostCalendar calendar = BuildHostCalendar(data, facts, hosts);
+  const PeerNetwork network(data, graph, hosts);
+  const TallyTable table = BuildTallies(data, graph, facts, hosts, calendar, network, false);
+  return ComputeStructure(data, graph, facts, hosts, calendar, table);
 }
 
 }  // namespace meshcheck::metrics

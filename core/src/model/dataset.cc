@@ -44,6 +44,7 @@ uint32_t Dataset::OnChannel(const ChannelInfo& info) {
     c.group_name = strings_.Intern(info.group_name);
     c.parent_key = strings_.Intern(info.parent_key);
     c.kind = info.kind;
+    c.replies_exported = info.replies_exported;
     channels_.push_back(c);
     return index;
   }
@@ -164,6 +165,12 @@ void Dataset::OnMessage(const Message& message) {
   for (size_t k = 0; k < message.reactors.size(); ++k) {
     links_.push_back({index, MemberFor(message.reactors[k], index, 'r', k), LinkKind::kReaction});
   }
+}
+
+void Dataset::OnMember(const PersonRef& person) {
+  if (person.is_deleted)
+    return;  // A deleted-account placeholder names nobody.
+  members_[MemberFor(person, 0, 'l', 0)].listed = true;
 }
 
 void Dataset::Finalize() {

@@ -25,6 +25,7 @@ struct Member {
   bool is_bot = false;
   bool is_deleted = false;
   bool is_host_hint = false;
+  bool listed = false;    // Named by the export's roster (EventSink::OnMember).
   uint32_t messages = 0;  // Messages written (kMessage only, forwards included).
   int64_t first_ms = kNoTime;
   int64_t last_ms = kNoTime;
@@ -37,6 +38,7 @@ struct Channel {
   uint32_t group_name = 0;
   uint32_t parent_key = 0;
   ChannelKind kind = ChannelKind::kUnknown;
+  bool replies_exported = true;
   uint32_t messages = 0;
 };
 
@@ -77,6 +79,7 @@ class Dataset : public EventSink {
 
   uint32_t OnChannel(const ChannelInfo& channel) override;
   void OnMessage(const Message& message) override;
+  void OnMember(const PersonRef& person) override;
 
   // Call once after the last input: sorts messages by time (stable; undated ones last),
   // resolves reply and thread targets, and frees the id index.

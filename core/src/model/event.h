@@ -35,6 +35,9 @@ struct ChannelInfo {
   std::string_view group_name;
   std::string_view parent_key;  // Threads: the channel the thread hangs off; else empty.
   ChannelKind kind = ChannelKind::kUnknown;
+  // False where the export has no reply links at all (WhatsApp, Messenger, DCE CSV and
+  // PlainText): the graph then infers replies from turn-taking (ANALYSIS.md B.6) and marks them.
+  bool replies_exported = true;
 };
 
 enum class MessageKind : uint8_t {

@@ -14,6 +14,9 @@ class EventSink {
   // again with the same key returns the same handle and fills in fields that were empty.
   virtual uint32_t OnChannel(const ChannelInfo& channel) = 0;
   virtual void OnMessage(const Message& message) = 0;
+  // Declares a person the export lists (a workspace roster, a chat's participants) whether or
+  // not they post: fills in their name and flags, keyed like message authors.
+  virtual void OnMember(const PersonRef& person) = 0;
 };
 
 }  // namespace meshcheck::model

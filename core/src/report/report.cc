@@ -1,11 +1,13 @@
 #include "report/report.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "base/hash.h"
 #include "base/time.h"
 #include "meshcheck/version.h"
+#include "metrics/params.h"
 
 namespace meshcheck::report {
 namespace {
@@ -112,15 +114,23 @@ Json GroupJson(const ReportInput& in) {
   j["span_days"] = f.span_days;
   j["active_days"] = f.active_days;
   Json channels = Json::array();
+  size_t index = 0;
   for (const model::Channel& c : data.channels()) {
     Json cj;
     cj["name"] = data.Text(c.name);
     cj["group"] = data.Text(c.group_name);
     cj["kind"] = ChannelKindName(c.kind);
     cj["messages"] = c.messages;
+    cj["replies"] = in.measures->inferred_channels[index++] ? "inferred" : "exported";
     channels.push_back(cj);
   }
   j["channels"] = channels;
+  const metrics::Roster& r = in.measures->participation.roster;
+  j["roster"] = {{"known", r.known},
+                 {"listed", r.listed},
+                 {"joined_or_left", r.joined_or_left},
+                 {"size", r.size},
+                 {"silent_members", r.silent_members}};
   return j;
 }
 
@@ -139,6 +149,10 @@ Json HostsJson(const ReportInput& in) {
   j["members"] = members;
   j["messages"] = h.host_messages;
   j["unmatched"] = h.unmatched;
+  Json candidates = Json::array();
+  for (uint32_t m : in.measures->roles.staff_candidates)
+    candidates.push_back(MemberLabel(in, m));
+  j["candidates"] = candidates;
   return j;
 }
 
@@ -156,7 +170,9 @@ Json MeasureJson(const metrics::Measure& m) {
 }
 
 Json MeasuresJson(const ReportInput& in) {
-  const metrics::StructureMeasures& m = *in.measures;
+  const metrics::StructureMeasures& m = in.measures->structure;
+  const metrics::Participation& p = in.measures->participation;
+  const metrics::ResponseMeasures& r = in.measures->responses;
   Json j;
   j["peer_reply_share"] = MeasureJson(m.peer_reply_share);
   j["peer_reciprocity"] = MeasureJson(m.peer_reciprocity);
@@ -165,6 +181,128 @@ Json MeasuresJson(const ReportInput& in) {
   j["host_response_rate"] = MeasureJson(m.host_response);
   j["host_share_of_interactions"] = MeasureJson(m.host_share);
   j["degree_centralization"] = MeasureJson(m.degree_centralization);
+  j["host_removed_connectivity"] = MeasureJson(m.host_removed_connectivity);
+  j["host_silent_survival"] = MeasureJson(m.host_silent_survival);
+  j["hostless_conversations"] = MeasureJson(m.hostless_conversations);
+  j["sustained_discussions"] = MeasureJson(m.sustained_discussions);
+  j["peer_answer_rate"] = MeasureJson(r.peer_answer_rate);
+  j["response_rate"] = MeasureJson(r.response_rate);
+  j["weekly_active_posters"] = MeasureJson(p.weekly_active_posters);
+  j["repeat_participation"] = MeasureJson(p.repeat_participation);
+  j["coverage"] = MeasureJson(p.coverage);
+  j["gini"] = MeasureJson(p.gini);
+  j["top10_share"] = MeasureJson(p.top10_share);
+  j["answer_absence_factor"] = MeasureJson(p.answer_absence_factor);
+  return j;
+}
+
+Json NumberOrNull(bool known, double value) {
+  return known ? Json(value) : Json(nullptr);
+}
+
+Json DurationsJson(const metrics::Durations& d) {
+  Json j;
+  j["count"] = d.count;
+  j["median_seconds"] = d.count > 0 ? Json(d.median_seconds) : Json(nullptr);
+  j["p90_seconds"] = d.count > 0 ? Json(d.p90_seconds) : Json(nullptr);
+  return j;
+}
+
+Json ResponseTimesJson(const ReportInput& in) {
+  const metrics::ResponseTimes& t = in.measures->responses.times;
+  const auto share = [&](uint64_t part) {
+    return NumberOrNull(t.questions > 0,
+                        static_cast<double>(part) / static_cast<double>(t.questions));
+  };
+  Json j;
+  j["questions"] = t.questions;
+  j["censored"] = t.censored;
+  j["answered"] = t.answered;
+  j["answered_within_24h"] = t.answered_within_24h;
+  j["unanswered_share"] = share(t.questions - t.answered);
+  j["within_24h_share"] = share(t.answered_within_24h);
+  j["all"] = DurationsJson(t.all);
+  j["by_peer"] = DurationsJson(t.by_peer);
+  j["by_host"] = DurationsJson(t.by_host);
+  const bool ratio = t.by_peer.count > 0 && t.by_host.count > 0 && t.by_host.median_seconds > 0;
+  j["peer_to_host_ratio"] =
+      NumberOrNull(ratio, ratio ? static_cast<double>(t.by_peer.median_seconds) /
+                                      static_cast<double>(t.by_host.median_seconds)
+                                : 0);
+  return j;
+}
+
+Json ParticipationJson(const ReportInput& in) {
+  const metrics::Participation& p = in.measures->participation;
+  const metrics::HostBridge& b = in.measures->roles.bridge;
+  Json j;
+  j["lorenz"] = p.lorenz;
+  const metrics::NineNineOne& n = p.nine_nine_one;
+  const bool shares = !p.lorenz.empty();
+  j["nine_nine_one"] = {{"population", n.population},
+                        {"silent_members", n.silent_members},
+                        {"top1_share", NumberOrNull(shares, n.top1_share)},
+                        {"next9_share", NumberOrNull(shares, n.next9_share)},
+                        {"rest90_share", NumberOrNull(shares, n.rest90_share)}};
+  j["host_bridge"] = {{"posters", b.posters},
+                      {"largest_group", b.largest_group},
+                      {"second_group", b.second_group},
+                      {"bridged_groups", b.bridged_groups}};
+  return j;
+}
+
+Json InferenceJson(const ReportInput& in) {
+  const graph::InferenceStats& s = in.measures->inference;
+  const classify::Verdict& v = *in.verdict;
+  Json j;
+  j["channels"] = s.channels;
+  j["channels_without_links"] = s.channels_without_links;
+  j["messages"] = s.messages;
+  j["turns"] = s.turns;
+  j["inferred_replies"] = s.replies;
+  j["by_mention"] = s.replies_by_mention;
+  j["concurrent_messages"] = s.concurrent;
+  j["concurrency"] =
+      NumberOrNull(s.messages > 0, static_cast<double>(s.concurrent) /
+                                       static_cast<double>(std::max<uint64_t>(s.messages, 1)));
+  j["window_minutes"] = metrics::kInference.window_ms / base::kMsPerMinute;
+  Json points = Json::array();
+  for (const classify::SensitivityPoint& point : v.sensitivity)
+    points.push_back({{"window_minutes", point.window_minutes}, {"community_index", point.index}});
+  j["sensitivity"] = points;
+  j["sensitivity_spread"] = NumberOrNull(!v.sensitivity.empty(), v.sensitivity_spread);
+  return j;
+}
+
+Json ComponentJson(const classify::Component& c) {
+  Json cj;
+  cj["id"] = c.id;
+  cj["available"] = c.available;
+  cj["raw"] = c.available ? Json(c.raw) : Json(nullptr);
+  cj["score"] = c.available ? Json(c.score) : Json(nullptr);
+  cj["weight"] = c.weight;
+  if (!c.note.empty())
+    cj["note"] = c.note;
+  return cj;
+}
+
+Json ComponentsJson(const std::vector<classify::Component>& components) {
+  Json out = Json::array();
+  for (const classify::Component& c : components)
+    out.push_back(ComponentJson(c));
+  return out;
+}
+
+Json UncertaintyJson(const classify::Uncertainty& u) {
+  Json j;
+  j["method"] = "week_block_jackknife";
+  j["estimated"] = u.estimated;
+  j["blocks"] = u.blocks;
+  j["standard_error"] = NumberOrNull(u.estimated, u.standard_error);
+  j["interval"] = u.estimated ? Json::array({u.lower, u.upper}) : Json(nullptr);
+  j["width"] = NumberOrNull(u.estimated, u.width);
+  j["label_stability"] = NumberOrNull(u.estimated, u.label_stability);
+  j["modal_label"] = u.estimated ? Json(classify::LabelName(u.modal_label)) : Json(nullptr);
   return j;
 }
 
@@ -176,22 +314,70 @@ Json VerdictJson(const ReportInput& in) {
   j["provisional_label"] = classify::LabelName(v.provisional);
   j["community_index"] = v.has_index ? Json(v.index) : Json(nullptr);
   j["confidence"] = classify::ConfidenceName(v.confidence);
-  Json components = Json::array();
-  for (const classify::Component& c : v.components) {
-    Json cj;
-    cj["id"] = c.id;
-    cj["available"] = c.available;
-    cj["raw"] = c.available ? Json(c.raw) : Json(nullptr);
-    cj["score"] = c.available ? Json(c.score) : Json(nullptr);
-    cj["weight"] = c.weight;
-    if (!c.note.empty())
-      cj["note"] = c.note;
-    components.push_back(cj);
-  }
-  j["components"] = components;
+  j["small_group_mode"] = v.small_group;
+  j["components"] = ComponentsJson(v.components);
+  j["uncertainty"] = UncertaintyJson(v.uncertainty);
+  Json flags = Json::array();
+  for (const classify::FlagNote& f : v.flags)
+    flags.push_back({{"id", classify::FlagName(f.flag)}, {"text", f.text}});
+  j["flags"] = flags;
   j["reasons"] = v.reasons;
   j["caveats"] = v.caveats;
   j["insufficient"] = v.insufficient;
+  return j;
+}
+
+Json BoundaryJson(const ReportInput& in) {
+  const classify::Boundary& b = in.verdict->boundary;
+  Json j;
+  j["boundary_index"] = NumberOrNull(b.has_index, b.index);
+  j["enumerability"] = classify::EnumerabilityName(b.enumerability);
+  j["access"] = classify::AccessName(b.access);
+  j["components"] = ComponentsJson(b.components);
+  j["reasons"] = b.reasons;
+  return j;
+}
+
+Json PlacementJson(const ReportInput& in) {
+  const classify::Placement& p = in.verdict->placement;
+  Json j;
+  j["placed"] = p.placed;
+  j["quadrant"] = p.placed ? Json(classify::QuadrantName(p.quadrant)) : Json(nullptr);
+  j["title"] = p.placed ? Json(classify::QuadrantTitle(p.quadrant)) : Json(nullptr);
+  j["community_index"] = NumberOrNull(p.placed, p.community_index);
+  j["boundary_index"] = NumberOrNull(p.placed, p.boundary_index);
+  j["provisional"] = p.provisional;
+  j["track"] = p.placed ? classify::QuadrantTracks(p.quadrant) : std::vector<std::string>{};
+  return j;
+}
+
+Json TimelineJson(const ReportInput& in) {
+  const classify::Timeline& t = in.verdict->timeline;
+  Json j;
+  j["unit"] = t.weekly ? "week" : "month";
+  Json periods = Json::array();
+  for (const classify::TimelinePoint& p : t.points) {
+    Json pj;
+    char day[11];
+    base::FormatDate(p.start_day, day);
+    pj["start"] = day;
+    pj["days"] = p.days;
+    pj["messages_by_host"] = p.host_messages;
+    pj["messages_by_members"] = p.member_messages;
+    pj["active_posters"] = p.active_posters;
+    pj["community_index"] = NumberOrNull(p.judged, p.index);
+    Json components = Json::object();
+    for (const char* id : {"PRS", "AUT", "ORR", "HRC", "PRC", "MIS"}) {
+      components[id] = nullptr;
+      for (const classify::Component& c : p.components) {
+        if (c.id == id && c.available)
+          components[id] = c.raw;
+      }
+    }
+    pj["components"] = components;
+    periods.push_back(pj);
+  }
+  j["periods"] = periods;
   return j;
 }
 
@@ -216,7 +402,13 @@ std::string RenderReport(const ReportInput& in) {
   j["group"] = GroupJson(in);
   j["hosts"] = HostsJson(in);
   j["measures"] = MeasuresJson(in);
+  j["response_times"] = ResponseTimesJson(in);
+  j["participation"] = ParticipationJson(in);
+  j["inference"] = InferenceJson(in);
   j["verdict"] = VerdictJson(in);
+  j["boundary"] = BoundaryJson(in);
+  j["placement"] = PlacementJson(in);
+  j["timeline"] = TimelineJson(in);
   // Invalid UTF-8 never reaches here (readers repair it); replace defensively all the same.
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
@@ -236,7 +428,12 @@ std::string RenderEdgeList(const ReportInput& in, const graph::InteractionGraph&
       continue;
     out += "edge\t" + std::to_string(e.from) + "\t" + std::to_string(e.to) + "\t" +
            std::to_string(e.weights.replies) + "\t" + std::to_string(e.weights.mentions) + "\t" +
-           std::to_string(e.weights.reactions) + "\n";
+           std::to_string(e.weights.reactions) + "\t" + std::to_string(e.weights.inferred_replies) +
+           "\n";
+  }
+  for (const metrics::PeerTie& t : in.measures->ties) {
+    out += "tie\t" + std::to_string(t.a) + "\t" + std::to_string(t.b) + "\t" +
+           std::to_string(t.conversations) + "\t" + std::to_string(t.chosen_conversations) + "\n";
   }
   return out;
 }

@@ -15,7 +15,7 @@
 #include "meshcheck/status.h"
 #include "metrics/facts.h"
 #include "metrics/hosts.h"
-#include "metrics/structure.h"
+#include "metrics/measures.h"
 #include "model/dataset.h"
 
 namespace meshcheck::report {
@@ -35,7 +35,7 @@ struct ReportInput {
   const model::Dataset* data = nullptr;
   const metrics::GroupFacts* facts = nullptr;
   const metrics::HostSet* hosts = nullptr;
-  const metrics::StructureMeasures* measures = nullptr;
+  const metrics::Measures* measures = nullptr;
   const classify::Verdict* verdict = nullptr;
 };
 
@@ -51,7 +51,11 @@ std::string RenderSummary(const ReportInput& in);
 //   "node<TAB>index<TAB>is_host<TAB>messages" (is_host 0 or 1; messages 0 for a declared host
 //   who wrote nothing). People who are only mentioned or react appear in edge lines only.
 // - Then one line per ordered pair of people with any tie, sorted by (source, target):
-//   "edge<TAB>source<TAB>target<TAB>replies<TAB>mentions<TAB>reactions".
+//   "edge<TAB>source<TAB>target<TAB>replies<TAB>mentions<TAB>reactions<TAB>inferred", where
+//   inferred counts the replies among `replies` that turn-taking inferred (ANALYSIS.md B.6).
+// - Then one line per unordered pair of non-host people who replied to each other, sorted:
+//   "tie<TAB>a<TAB>b<TAB>conversations<TAB>window_conversations": the distinct conversations
+//   with a reply between them, overall and within HRC's window (B.1 item 4).
 // Indices are member indices (no names).
 std::string RenderEdgeList(const ReportInput& in, const graph::InteractionGraph& graph);
 

@@ -1,6 +1,7 @@
 #include <cstdio>
 
 #include "base/plural.h"
+#include "base/time.h"
 #include "report/report.h"
 
 namespace meshcheck::report {
@@ -26,6 +27,128 @@ std::string VerdictLine(const classify::Verdict& v) {
   line += "confidence ";
   line += classify::ConfidenceName(v.confidence);
   line += ")";
+  return line;
+}
+
+std::string Percent(double share) {
+  return Fixed(share * 100, 0) + "%";
+}
+
+// "45 s", "12 min", "3.5 h", "2.1 days".
+std::string Duration(int64_t seconds) {
+  if (seconds < 60)
+    return std::to_string(seconds) + " s";
+  if (seconds < 3600)
+    return std::to_string(seconds / 60) + " min";
+  if (seconds < 48 * 3600)
+    return Fixed(static_cast<double>(seconds) / 3600, 1) + " h";
+  return Fixed(static_cast<double>(seconds) / 86400, 1) + " days";
+}
+
+std::string UncertaintyLine(const classify::Uncertainty& u) {
+  if (!u.estimated)
+    return "Uncertainty: not estimated (the history covers a single week).";
+  return "Uncertainty: 90% interval " + Fixed(u.lower, 0) + " to " + Fixed(u.upper, 0) +
+         " (jackknife over " + base::Plural(u.blocks, "block", "blocks") +
+         " of weeks); the label holds in " + Percent(u.label_stability) + " of replicates.";
+}
+
+std::string InferenceLine(const ReportInput& in) {
+  const graph::InferenceStats& s = in.measures->inference;
+  const classify::Verdict& v = *in.verdict;
+  std::string line =
+      "Inferred replies: " + base::Plural(s.replies, "reply was", "replies were") +
+      " inferred from turn-taking in " + base::Plural(s.channels, "channel", "channels") +
+      " without reply links (" + std::to_string(s.replies_by_mention) +
+      " through @mentions); concurrency kappa " +
+      Fixed(
+          s.messages == 0 ? 0 : static_cast<double>(s.concurrent) / static_cast<double>(s.messages),
+          2);
+  if (!v.sensitivity.empty()) {
+    line += "; the index is";
+    for (size_t i = 0; i < v.sensitivity.size(); ++i) {
+      line += (i == 0 ? " " : ", ") + Fixed(v.sensitivity[i].index, 0) + " at " +
+              std::to_string(v.sensitivity[i].window_minutes) + " min";
+    }
+  }
+  return line + ".";
+}
+
+std::string ResponseLine(const metrics::ResponseTimes& t) {
+  if (t.questions == 0)
+    return "Replies to members: no member question old enough to judge.";
+  std::string line =
+      "Replies to members: " + base::Plural(t.questions, "member question", "member questions") +
+      ", " + std::to_string(t.questions - t.answered) + " unanswered";
+  if (t.all.count > 0) {
+    line += "; first reply after " + Duration(t.all.median_seconds) + " (median; 90% within " +
+            Duration(t.all.p90_seconds) + ")";
+  }
+  if (t.by_peer.count > 0) {
+    line += "; a member answered first " + base::Plural(t.by_peer.count, "time", "times") +
+            " (median " + Duration(t.by_peer.median_seconds) + ")";
+  }
+  if (t.by_host.count > 0) {
+    line += ", the host " + base::Plural(t.by_host.count, "time", "times") + " (median " +
+            Duration(t.by_host.median_seconds) + ")";
+  }
+  return line + ".";
+}
+
+std::string ParticipationLine(const metrics::Participation& p) {
+  std::string line = "Participation:";
+  if (p.weekly_active_posters.available) {
+    line += ' ';
+    line += Fixed(p.weekly_active_posters.value, 0);
+    line += " people post in a typical week (median";
+    for (const auto& [name, value] : p.weekly_active_posters.evidence) {
+      if (name == "weeks")
+        line += " of " + base::Plural(value, "week", "weeks");
+    }
+    line += ");";
+  }
+  if (p.gini.available)
+    line += " Gini " + Fixed(p.gini.value, 2) + " among members;";
+  if (p.top10_share.available)
+    line += " the top 10% of members wrote " + Percent(p.top10_share.value) + " of their messages;";
+  if (p.repeat_participation.available) {
+    line += ' ';
+    line += Percent(p.repeat_participation.value);
+    line += " of members came back another week;";
+  }
+  line.back() = '.';
+  return line;
+}
+
+std::string BoundaryLine(const classify::Boundary& b) {
+  if (!b.has_index)
+    return "Boundary: not measured (nobody posted).";
+  return "Boundary Index " + Fixed(b.index, 0) + "/100 (0 = open audience, 100 = closed group; " +
+         "members " + classify::EnumerabilityName(b.enumerability) + ", access " +
+         classify::AccessName(b.access) + ").";
+}
+
+std::string PlacementLine(const classify::Placement& p) {
+  std::string line = std::string("Map: ") + classify::QuadrantTitle(p.quadrant) +
+                     (p.provisional ? " (provisional)" : "") + ": track ";
+  const auto tracks = classify::QuadrantTracks(p.quadrant);
+  for (size_t i = 0; i < tracks.size(); ++i)
+    line += (i == 0 ? "" : "; ") + tracks[i];
+  return line + ".";
+}
+
+std::string TimelineLine(const classify::Timeline& t) {
+  std::string line = std::string("Timeline (index per ") + (t.weekly ? "week" : "month") + "):";
+  for (const classify::TimelinePoint& p : t.points) {
+    char day[11];
+    base::FormatDate(p.start_day, day);
+    line += ' ';
+    line.append(day, t.weekly ? 10 : 7);
+    line += ' ';
+    line += p.judged ? Fixed(p.index, 0) : std::string("n/a");
+    line += ',';
+  }
+  line.back() = '.';
   return line;
 }
 
@@ -82,10 +205,25 @@ std::string RenderSummary(const ReportInput& in) {
   }
   for (const std::string& why : v.insufficient)
     Line(&out, "  ! " + why);
+  for (const classify::FlagNote& flag : v.flags)
+    Line(&out, "  * " + flag.text);
   for (const std::string& reason : v.reasons)
     Line(&out, "  - " + reason);
   for (const std::string& caveat : v.caveats)
     Line(&out, "  ~ " + caveat);
+  if (v.has_index)
+    Line(&out, UncertaintyLine(v.uncertainty));
+  if (in.measures->inference.channels > 0)
+    Line(&out, InferenceLine(in));
+  Line(&out, BoundaryLine(v.boundary));
+  for (const std::string& reason : v.boundary.reasons)
+    Line(&out, "  - " + reason);
+  if (v.placement.placed)
+    Line(&out, PlacementLine(v.placement));
+  Line(&out, ResponseLine(in.measures->responses.times));
+  Line(&out, ParticipationLine(in.measures->participation));
+  if (!v.timeline.points.empty())
+    Line(&out, TimelineLine(v.timeline));
   Line(&out, GroupLine(*in.facts));
   Line(&out, HostLine(in));
   for (const InputSummary& s : *in.inputs)

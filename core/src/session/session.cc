@@ -6,11 +6,11 @@
 #include "base/diagnostics.h"
 #include "classify/verdict.h"
 #include "graph/interaction_graph.h"
-#include "ingest/detect.h"
-#include "ingest/reader.h"
+#include "ingest/input_reader.h"
 #include "metrics/facts.h"
 #include "metrics/hosts.h"
-#include "metrics/structure.h"
+#include "metrics/measures.h"
+#include "metrics/params.h"
 #include "model/dataset.h"
 #include "report/report.h"
 
@@ -32,12 +32,11 @@ struct Session::Impl {
 
   // Records an input error (sticky until the next BeginInput).
   Status InputError(Status status) {
+    Current().format = reader->format();
     reader.reset();
     Current().status = std::move(status);
     return Current().status;
   }
-  Status StartReader(Format format);
-  Status Sniff(bool complete);
   Status Feed(std::string_view bytes);
   report::ReportInput ReportData() const;
 
@@ -48,52 +47,18 @@ struct Session::Impl {
   Status session_error;
 
   bool in_input = false;
-  std::string head;  // Leading bytes held back until the format is known.
-  std::unique_ptr<ingest::Reader> reader;
+  std::unique_ptr<ingest::InputReader> reader;
   uint64_t records_at_begin = 0;
   uint64_t bytes = 0;
 
   bool finished = false;
   metrics::GroupFacts facts;
   metrics::HostSet hosts;
-  metrics::StructureMeasures measures;
+  metrics::Measures measures;
   classify::Verdict verdict;
   graph::InteractionGraph graph;
   std::string report_json;
 };
-
-Status Session::Impl::StartReader(Format format) {
-  Current().format = format;
-  ingest::ReaderContext context;
-  context.sink = &dataset;
-  context.diagnostics = &diagnostics;
-  context.input = InputIndex();
-  context.name = Current().name;
-  reader = ingest::MakeReader(format, context);
-  if (!reader) {
-    return InputError(
-        Status(StatusCode::kUnsupportedFormat, "ingest.no_reader",
-               std::string("meshcheck has no reader for ") + FormatName(format) + " yet.",
-               Location{InputIndex(), 0, 0}));
-  }
-  return Status::Ok();
-}
-
-Status Session::Impl::Sniff(bool complete) {
-  const bool enough = head.size() >= ingest::kSniffBytes;
-  const ingest::Detection d = ingest::Detect(head, Current().name, complete || enough);
-  if (d.state == ingest::Detection::State::kNeedMore)
-    return Status::Ok();
-  if (d.state == ingest::Detection::State::kUnknown) {
-    return InputError(ingest::UnsupportedInput(d, Current().name, InputIndex()));
-  }
-  Status s = StartReader(d.format);
-  if (!s.ok())
-    return s;
-  std::string held;
-  held.swap(head);
-  return Feed(held);
-}
 
 Status Session::Impl::Feed(std::string_view chunk) {
   Status s = reader->Push(chunk);
@@ -130,12 +95,15 @@ Status Session::BeginInput(const InputInfo& input) {
   report::InputSummary summary;
   summary.name = input.name;
   s.inputs.push_back(std::move(summary));
-  s.head.clear();
-  s.reader.reset();
   s.records_at_begin = s.dataset.messages().size() + s.dataset.duplicates();
   s.dataset.BeginInput(s.InputIndex());
-  if (input.format != Format::kAuto)
-    return s.StartReader(input.format);
+  ingest::ReaderContext context;
+  context.sink = &s.dataset;
+  context.diagnostics = &s.diagnostics;
+  context.input = s.InputIndex();
+  context.name = s.Current().name;
+  context.options = &s.options;
+  s.reader = std::make_unique<ingest::InputReader>(context, input.format);
   return Status::Ok();
 }
 
@@ -149,10 +117,7 @@ Status Session::Push(std::string_view chunk) {
     return s.Current().status;
   s.bytes += chunk.size();
   s.Current().bytes += chunk.size();
-  if (s.reader)
-    return s.Feed(chunk);
-  s.head.append(chunk);
-  return s.Sniff(false);
+  return s.Feed(chunk);
 }
 
 Status Session::EndInput() {
@@ -163,15 +128,14 @@ Status Session::EndInput() {
     return s.Misuse("EndInput without BeginInput.");
   s.in_input = false;
   report::InputSummary& current = s.Current();
-  if (current.status.ok() && !s.reader)
-    s.Sniff(true);
-  if (current.status.ok() && s.reader) {
+  if (current.status.ok()) {
     Status end = s.reader->End();
     if (!end.ok())
       s.InputError(std::move(end));
+    else
+      current.format = s.reader->format();
   }
   s.reader.reset();
-  s.head.clear();
   current.messages = s.dataset.messages().size() + s.dataset.duplicates() - s.records_at_begin;
   return current.status;
 }
@@ -187,10 +151,15 @@ Status Session::Finish() {
   s.finished = true;
   s.dataset.Finalize();
   s.facts = metrics::ComputeFacts(s.dataset);
-  s.graph = graph::InteractionGraph::Build(s.dataset);
+  s.graph = graph::InteractionGraph::Build(s.dataset, metrics::kInference);
   s.hosts = metrics::DetectHosts(s.dataset, s.facts, s.options.hosts);
-  s.measures = metrics::ComputeStructure(s.dataset, s.graph, s.facts, s.hosts);
-  s.verdict = classify::Classify(s.facts, s.hosts, s.measures);
+  s.measures = metrics::ComputeMeasures(s.dataset, s.graph, s.facts, s.hosts);
+  std::vector<Format> formats;
+  for (const report::InputSummary& in : s.inputs) {
+    if (in.format != Format::kAuto)
+      formats.push_back(in.format);
+  }
+  s.verdict = classify::Assess(s.dataset, s.facts, s.hosts, s.measures, formats);
   s.report_json = report::RenderReport(s.ReportData());
   bool any_ok = false;
   for (const report::InputSummary& in : s.inputs)

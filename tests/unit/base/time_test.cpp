@@ -12,7 +12,9 @@ using meshcheck::base::FormatDate;
 using meshcheck::base::kMsPerDay;
 using meshcheck::base::kMsPerHour;
 using meshcheck::base::kMsPerMinute;
+using meshcheck::base::ParseDceDate;
 using meshcheck::base::ParseIso8601;
+using meshcheck::base::ParseRfc2822;
 
 namespace {
 
@@ -182,4 +184,142 @@ TEST_CASE("FormatDate writes YYYY-MM-DD") {
   CHECK(std::string(out) == "0001-01-01");
   FormatDate(DaysFromCivil(9999, 12, 31), out);
   CHECK(std::string(out) == "9999-12-31");
+}
+
+// ---- RFC 2822 e-mail dates. Expected instants computed with Python's
+// email.utils.mktime_tz(parsedate_tz(text)) * 1000.
+
+namespace {
+
+int64_t Mail(const char* text, bool want_offset = true) {
+  const auto t = ParseRfc2822(text);
+  INFO(text);
+  REQUIRE(t.has_value());
+  CHECK(t->has_offset == want_offset);
+  return t->ms;
+}
+
+}  // namespace
+
+TEST_CASE("RFC 2822 dates with numeric and named zones") {
+  CHECK(Mail("Fri, 8 Jan 2010 10:01:14 +0000") == 1262944874000);
+  CHECK(Mail("Mon, 1 Feb 2010 14:31:12 -0500 (EST)") == 1265052672000);
+  CHECK(Mail("Tue, 3 Nov 2015 06:23:17 -0600") == 1446553397000);
+  CHECK(Mail("Wed, 04 Nov 2015 13:46:25 +0100") == 1446641185000);
+  CHECK(Mail("Mon, 17 Mar 2008 10:35:05 +0100") == 1205746505000);
+  CHECK(Mail("Wed, 22 Sep 2004 02:03:40 -0700") == 1095843820000);
+  CHECK(Mail("Thu, 01 Jan 1998 00:00:00 EST") == 883630800000);
+  CHECK(Mail("8 Jan 2010 10:01:14 GMT") == 1262944874000);
+  CHECK(Mail("Fri, 8 Jan 2010 11:01:14 +01:00") == 1262944874000);
+  CHECK(Mail("Fri, 8 Jan 2010 11:01:14 CET") == 1262944874000);
+  // A comment may hold anything, also nested parentheses and digits.
+  CHECK(Mail("Fri, 8 Jan 2010 10:01:14 +0000 (GMT (1 2:3))") == 1262944874000);
+}
+
+TEST_CASE("RFC 2822 obsolete and malformed variants real archives hold") {
+  // Two-digit years (RFC 2822 4.3), missing seconds, missing day name, dotted names.
+  CHECK(Mail("Fri, 8 Jan 10 10:01 +0000") == 1262944860000);
+  CHECK(Mail("Sat, 31 Dec 99 23:59:59 -0000") == 946684799000);
+  CHECK(Mail("Fri., 8 Jan. 2010 10:01:14 +0000") == 1262944874000);
+  CHECK(Mail("8-Jan-2010 10:01:14 +0000") == 1262944874000);
+  CHECK(Mail("Fri, 8 January 2010 10:01:14 +0000") == 1262944874000);
+  CHECK(Mail("Fri, 08 Jan 2010 10:01:14 UT") == 1262944874000);
+  // asctime, as in mbox "From " lines: no zone, read as UTC.
+  CHECK(Mail("Fri Jan  8 10:01:14 2010", false) == 1262944874000);
+  CHECK(Mail("Fri Jan 8 10:01:14 GMT 2010") == 1262944874000);
+  // Impossible or unknown zones leave the naive time (FORMATS.md 7: "-7900 (MST)").
+  CHECK(Mail("Fri, 8 Jan 2010 10:01:14 -7900 (MST)", false) == 1262944874000);
+  CHECK(Mail("Fri, 8 Jan 2010 10:01:14 XYZT", false) == 1262944874000);
+  CHECK(Mail("Fri, 8 Jan 2010 10:01:14", false) == 1262944874000);
+  // 12-hour clocks some mailers write.
+  CHECK(Mail("Fri, 8 Jan 2010 10:01:14 PM +0000") == 1262944874000 + 12 * kMsPerHour);
+  CHECK(Mail("Fri, 8 Jan 2010 12:01:14 AM +0000") == 1262944874000 - 10 * kMsPerHour);
+}
+
+TEST_CASE("RFC 2822 rejects dates without their parts or with impossible fields") {
+  const char* bad[] = {
+      "",
+      "garbage",
+      "Fri, 8 Jan 2010",               // no time
+      "Fri, Jan 2010 10:01:14 +0000",  // no day
+      "Fri, 8 2010 10:01:14 +0000",    // no month
+      "Fri, 8 Jan 10:01:14 +0000",     // no year
+      "Fri, 31 Feb 2010 10:01:14 +0000",
+      "Fri, 0 Jan 2010 10:01:14 +0000",
+      "Fri, 8 Jan 2010 24:01:14 +0000",
+      "Fri, 8 Jan 2010 10:61:14 +0000",
+      "Fri, 8 Jan 2010 10:01:14 +0000 2011",  // two years
+      "Fri, 8 Jan 2010 13:01:14 PM +0000",
+      "Fri, 8 Jan 2010 10:x1:14 +0000",
+      "Fri, 8 Jan 20100 10:01:14 +0000",
+  };
+  for (const char* text : bad) {
+    INFO(text);
+    CHECK_FALSE(ParseRfc2822(text).has_value());
+  }
+}
+
+// DiscordChatExporter dates. Expected values from Python:
+// int((datetime.strptime("2018-06-10 09:43", "%Y-%m-%d %H:%M") - datetime(1970, 1, 1))
+//     .total_seconds() * 1000).
+TEST_CASE("DCE dates: the default dd-MMM-yy hh:mm tt and culture patterns, all naive") {
+  struct Case {
+    const char* text;
+    int64_t ms;
+  };
+  const Case cases[] = {
+      {"10-Jun-18 09:43 AM", 1528623780000},     // 2018-06-10 09:43, the corpus's first.
+      {"04-Dec-19 03:51 PM", 1575474660000},     // 2019-12-04 15:51, the corpus's last.
+      {"10-Jun-18 12:30 AM", 1528590600000},     // Midnight hour.
+      {"10-Jun-18 12:30 PM", 1528633800000},     // Noon hour.
+      {"10-Jun-18 09:43:15 pm", 1528666995000},  // Seconds, lower case.
+      {"10-June-2018 09:43:15 p.m.", 1528666995000},
+      {"29-Feb-24 11:59 PM", 1709251140000},  // Leap day.
+      {"6/10/2018 9:43 AM", 1528623780000},   // en-US: month first with a designator.
+      {"10/06/2018 09:43", 1528623780000},    // en-GB, fr-FR: day first without one.
+      {"10.06.2018 09:43", 1528623780000},    // de-DE.
+      {"2018/06/10 9:43", 1528623780000},     // ja-JP.
+      {"13/06/2018 9:43 AM", 1528882980000},  // 13 cannot be a month: day first.
+      {"6/13/2018 21:43", 1528926180000},     // 13 cannot be a month: month first.
+      {"10-Jun-18 21:43", 1528666980000},     // A custom 24-hour format.
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const auto t = ParseDceDate(c.text);
+    REQUIRE(t.has_value());
+    CHECK(t->ms == c.ms);
+    CHECK_FALSE(t->has_offset);
+  }
+  // ISO 8601 (current DCE with an ISO date format) keeps its offset.
+  const auto iso = ParseDceDate("2018-06-10T11:43:00+02:00");
+  REQUIRE(iso.has_value());
+  CHECK(iso->has_offset);
+  CHECK(iso->ms == 1528623780000);
+}
+
+TEST_CASE("DCE dates: malformed and out-of-range text is refused") {
+  const char* bad[] = {
+      "",
+      "10-Jun-18",               // No time.
+      "09:43 AM",                // No date.
+      "31-Feb-18 09:43 AM",      // No such day.
+      "10-Foo-18 09:43 AM",      // No such month.
+      "10-Ju-18 09:43 AM",       // Too short for a month.
+      "10-Jun-18 13:43 PM",      // 12-hour clock past 12.
+      "10-Jun-18 00:43 AM",      // 12-hour clock at 0.
+      "10-Jun-18 24:00",         // 24-hour clock at 24.
+      "10-Jun-18 09:60 AM",      // Minute 60.
+      "10-Jun-18 9:4 AM",        // One-digit minute.
+      "10-Jun-183 09:43 AM",     // Three-digit year.
+      "100-Jun-18 09:43 AM",     // Three-digit day.
+      "10-Jun-18 09:43 AM UTC",  // Trailing text.
+      "10-Jun-18 09:43 XM",      // Not a designator.
+      "13/13/2018 10:00",        // Neither field a month.
+      "10/06/18 09:43",          // Two-digit year in a numeric date.
+      "10-Jun-18T09:43",         // No space before the time.
+  };
+  for (const char* text : bad) {
+    INFO(text);
+    CHECK_FALSE(ParseDceDate(text).has_value());
+  }
 }

@@ -9,6 +9,7 @@
 namespace {
 
 using meshcheck::base::AppendRepairedUtf8;
+using meshcheck::base::AppendUnmojibakedUtf8;
 using meshcheck::base::AppendUtf8;
 using meshcheck::base::FindInvalidUtf8;
 using meshcheck::base::IsValidUtf8;
@@ -233,4 +234,66 @@ TEST_CASE("UTF-8: AppendUtf8 encodes every scalar value in shortest form") {
   std::string face;
   AppendUtf8(0x1F600, &face);
   CHECK(face == "\xF0\x9F\x98\x80");
+}
+
+namespace {
+
+// Facebook's mojibake, built independently: each byte of a UTF-8 string becomes the code point of
+// the same value, written as UTF-8 by hand (bytes >= 0x80 take two bytes, C2/C3 + low six bits).
+std::string Mojibake(const std::string& utf8) {
+  std::string out;
+  for (char ch : utf8) {
+    const auto b = static_cast<unsigned char>(ch);
+    if (b < 0x80) {
+      out.push_back(ch);
+    } else {
+      out.push_back(static_cast<char>(b < 0xC0 ? 0xC2 : 0xC3));
+      out.push_back(static_cast<char>(0x80 | (b & 0x3F)));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("UTF-8: Facebook mojibake is undone, byte for byte") {
+  // The corpus's Instagram fixture: "J\u00e2\u009d\u00a4\u00ef\u00b8\u008fhn" is "J❤️hn".
+  const std::string heart_name = "J\xC3\xA2\xC2\x9D\xC2\xA4\xC3\xAF\xC2\xB8\xC2\x8Fhn";
+  std::string out = "prefix:";
+  CHECK(AppendUnmojibakedUtf8(heart_name, &out));
+  CHECK(out == "prefix:J\xE2\x9D\xA4\xEF\xB8\x8Fhn");
+  CHECK(Mojibake("J\xE2\x9D\xA4\xEF\xB8\x8Fhn") == heart_name);
+  // Round trip over scripts of every UTF-8 length.
+  const std::string samples[] = {
+      "caf\xC3\xA9",                               // é (2 bytes)
+      "\xD0\x92\xD0\xB8\xD0\xB4\xD0\xB5\xD0\xBB",  // Cyrillic
+      "\xE7\x8F\xBE\xE6\x8B\x9B",                  // CJK (3 bytes)
+      "\xF0\x9F\x92\x96 ok",                       // U+1F496 (4 bytes)
+      "\xC2\xA0\xC3\xBF\xC2\x80",                  // U+00A0, U+00FF, U+0080
+  };
+  for (const std::string& s : samples) {
+    INFO(s);
+    std::string back;
+    CHECK(AppendUnmojibakedUtf8(Mojibake(s), &back));
+    CHECK(back == s);
+  }
+}
+
+TEST_CASE("UTF-8: text that is not mojibake is left alone") {
+  const std::string cases[] = {
+      "",                               // Nothing to do.
+      "plain ASCII",                    // No code point above U+007F.
+      "caf\xC3\xA9",                    // Real "café": U+00E9 alone is not a UTF-8 byte sequence.
+      "\xE2\x9D\xA4",                   // Real U+2764: above U+00FF, so not bytes.
+      "\xC3\xA2\xC2\x9D \xE2\x82\xAC",  // Mojibake mixed with a real U+20AC.
+      "\xC3\xA2\xC2\x9D",               // A cut sequence (E2 9D): invalid once re-read.
+      "\xC3\xB0\xC2\x9F\xC2\x92",       // F0 9F 92: a 4-byte sequence missing its last byte.
+      "\xC3\x80\xC2\x80",               // C0 80: an overlong NUL.
+  };
+  for (const std::string& s : cases) {
+    INFO(s);
+    std::string out = "kept";
+    CHECK_FALSE(AppendUnmojibakedUtf8(s, &out));
+    CHECK(out == "kept");
+  }
 }

@@ -1,13 +1,17 @@
 // classify::Classify on hand-set measures: the Community Index (ANALYSIS.md C.1), the labels and
-// gates (C.2 with C.7 fix 3), the confidence (C.3) and the plain-language text.
+// gates (C.2 with C.7 fix 3), the caveats (C.3 item 2, C.4) and the plain-language text. The
+// measures are set by hand, without a tally: the jackknife, flags and confidence on real
+// datasets are in confidence_test.cpp.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "classify/constants.h"
 #include "classify/verdict.h"
+#include "metrics/measures.h"
 
 namespace {
 
@@ -25,12 +29,14 @@ void Set(Measure* m, const char* den_name, uint64_t den, const char* num_name, u
   m->Ratio(num, den, "unavailable");
 }
 
-// A large, long, well-documented group with a declared host: no caveat, no floor missed.
-// Measures are set per test.
+// A large, long, well-documented group with a declared host: no floor missed, and as caveats
+// only what hand-set measures cannot give (the practical test, the jackknife). Measures are set
+// per test.
 struct Group {
   meshcheck::metrics::GroupFacts facts;
   meshcheck::metrics::HostSet hosts;
-  meshcheck::metrics::StructureMeasures m;
+  meshcheck::metrics::Measures all;
+  meshcheck::metrics::StructureMeasures& m = all.structure;
 
   Group() {
     facts.messages = 1000;
@@ -63,11 +69,23 @@ struct Group {
     Set(&m.member_initiated, "discussions", discussions, "started_by_members", by_members);
     return *this;
   }
+  // HSR observed: `per_silent` and 1.0 peer replies a day over 10 silent and 20 active days.
+  Group& Hsr(uint64_t silent_replies) {
+    Measure& h = m.host_silent_survival;
+    h.evidence = {{"silent_days", 10},
+                  {"active_days", 20},
+                  {"peer_replies_silent", silent_replies},
+                  {"peer_replies_active", 20}};
+    h.available = true;
+    h.value = std::min(1.0, static_cast<double>(silent_replies) / 10.0);
+    return *this;
+  }
   Group& Hrr(uint64_t answered, uint64_t addressed) {
     Set(&m.host_response, "member_posts_to_host", addressed, "answered_by_host", answered);
     return *this;
   }
-  Verdict Run() const { return Classify(facts, hosts, m); }
+  Verdict Run() const { return Classify(facts, hosts, all, {}, {}); }
+  Group(const Group& o) : facts(o.facts), hosts(o.hosts), all(o.all) {}
 };
 
 bool Contains(const std::vector<std::string>& lines, const std::string& text) {
@@ -93,10 +111,16 @@ TEST_CASE("the index is the weighted mean of the available components (C.1)") {
   // PRS 0.6 -> 1; ORR 0.4 -> 0.5; PRC 0.02 -> 0; MIS 0.35 -> 0.5.
   // CI = 100 * (0.25 * 1 + 0.15 * 0.5 + 0.15 * 0 + 0.10 * 0.5) / 0.65 = 57.69...
   const Verdict v = Group().Prs(120).Orr(4, 10).Prc(1, 50).Mis(35, 100).Run();
-  REQUIRE(v.components.size() == 4);
-  CHECK(v.components[0].id == "PRS");
+  REQUIRE(v.components.size() == 6);
+  std::vector<std::string> ids;
+  for (const auto& c : v.components)
+    ids.push_back(c.id);
+  CHECK(ids == std::vector<std::string>{"PRS", "AUT", "ORR", "HRC", "PRC", "MIS"});
   CHECK(v.components[0].weight == meshcheck::classify::kPrsWeight);
-  CHECK(v.components[1].score == Approx(0.5).margin(1e-12));
+  CHECK(v.components[2].score == Approx(0.5).margin(1e-12));
+  // AUT and HRC are not set: their weights leave the sum.
+  CHECK_FALSE(v.components[1].available);
+  CHECK_FALSE(v.components[3].available);
   CHECK(v.has_index);
   CHECK(v.index == Approx(100 * 0.375 / 0.65).margin(1e-9));
   CHECK(v.label == Label::kEmergingCommunity);
@@ -106,18 +130,18 @@ TEST_CASE("without member discussions ORR falls back to PRS's score and weights 
   // PRS 0.325 -> 0.5; ORR unavailable -> 0.5; PRC 0.4 -> 1; MIS unavailable.
   // CI = 100 * (0.25 * 0.5 + 0.15 * 0.5 + 0.15 * 1) / 0.55 = 63.6...
   const Verdict v = Group().Prs(65).Prc(20, 50).Run();
-  CHECK(v.components[1].available);
-  CHECK(v.components[1].note == "fallback: PRS");
-  CHECK(v.components[1].raw == v.components[0].raw);
-  CHECK_FALSE(v.components[3].available);
+  CHECK(v.components[2].available);
+  CHECK(v.components[2].note == "fallback: PRS");
+  CHECK(v.components[2].raw == v.components[0].raw);
+  CHECK_FALSE(v.components[5].available);
   CHECK(v.index == Approx(100 * 0.35 / 0.55).margin(1e-9));
 
   // Without replies at all there is nothing to fall back on: the index is 0.
   Group silent;
   silent.m.reply_links = 0;
   const Verdict s = silent.Run();
-  CHECK_FALSE(s.components[1].available);
-  CHECK(s.components[1].note.empty());
+  CHECK_FALSE(s.components[2].available);
+  CHECK(s.components[2].note.empty());
   CHECK(s.has_index);
   CHECK(s.index == 0);
 }
@@ -250,39 +274,103 @@ TEST_CASE("a broadcast is judged on its silence, given enough history (C.2 item 
   CHECK(n.insufficient == std::vector<std::string>{"There are no messages from people to judge."});
 }
 
-TEST_CASE("confidence: high without caveats, medium with one, low with more (C.3)") {
-  auto community = [] { return Group().Prs(120).Orr(7, 10).Prc(20, 50).Mis(60, 100); };
-  const Verdict high = community().Run();
-  CHECK(high.caveats.empty());
-  CHECK(high.confidence == Confidence::kHigh);
+TEST_CASE("caveats: structural uncertainty (C.3 item 2) and recommended data (C.4)") {
+  auto community = [] { return Group().Prs(120).Orr(7, 10).Prc(20, 50).Mis(60, 100).Hsr(9); };
+  const std::string no_jackknife =
+      "The history covers a single week, so the index's uncertainty cannot be estimated.";
+  // Hand-set measures come without a tally: no jackknife, the only caveat; one caveat and no
+  // statistics to contradict it make Medium.
+  const Verdict base = community().Run();
+  CHECK(base.caveats == std::vector<std::string>{no_jackknife});
+  CHECK(base.confidence == Confidence::kMedium);
 
   Group inferred = community();
   inferred.hosts.source = HostSource::kData;
-  CHECK(inferred.Run().confidence == Confidence::kMedium);
+  CHECK(inferred.Run().caveats.size() == 2);
+  CHECK(inferred.Run().confidence == Confidence::kLow);
 
   Group short_span = community();
   short_span.facts.span_days = 27;
-  const Verdict s = short_span.Run();
-  CHECK(s.caveats ==
+  CHECK(short_span.Run().caveats ==
         std::vector<std::string>{
+            no_jackknife,
             "The history spans 27 days; 28 or more (four weekly cycles) give a firmer reading."});
-  CHECK(s.confidence == Confidence::kMedium);
-
-  Group two = short_span;
-  two.facts.messages = 499;
-  two.hosts.host_messages = 100;
-  CHECK(two.Run().caveats.size() == 2);
-  CHECK(two.Run().confidence == Confidence::kLow);
 
   Group few = community();
   few.hosts.non_host_posters = 19;
+  few.facts.messages = 499;
+  few.hosts.host_messages = 100;
   CHECK(few.Run().caveats ==
         std::vector<std::string>{
+            no_jackknife, "Only 499 messages; 500 or more give a firmer reading.",
             "Only 19 people besides the host posted; 20 or more give a firmer reading."});
 
   Group unmatched = community();
   unmatched.hosts.unmatched = {"Zed"};
-  CHECK(unmatched.Run().confidence == Confidence::kMedium);
+  CHECK(unmatched.Run().caveats.front() ==
+        "A host name you gave matches nobody in the export; check its spelling or use the "
+        "member id.");
+
+  // Without the practical test (the host never silent for a week): one more caveat.
+  const Verdict untested = Group().Prs(120).Orr(7, 10).Prc(20, 50).Mis(60, 100).Run();
+  CHECK(untested.caveats.front() ==
+        "The practical test is not observed: the host was never silent for a week or more while "
+        "the group went on.");
+
+  // Bots writing more than 20% of the raw messages: a caveat and a flag (C.2 item 5).
+  Group bots = community();
+  bots.facts.bot_messages = 251;  // 251 of 1251.
+  const Verdict b = bots.Run();
+  CHECK(b.caveats.size() == 2);
+  REQUIRE(b.flags.size() == 1);
+  CHECK(b.flags[0].flag == meshcheck::classify::Flag::kManyBots);
+  CHECK(b.flags[0].text ==
+        "Bots wrote 251 of 1251 messages (20%); they are left out of every measure.");
+  bots.facts.bot_messages = 250;  // 250 of 1250: exactly 20% is not more.
+  CHECK(bots.Run().flags.empty());
+
+  // Small-group mode (B.4 item 7): <= 10 posters score PRS, PRC and AUT only.
+  Group small = community();
+  small.facts.posters = 10;
+  const Verdict s = small.Run();
+  CHECK(s.small_group);
+  CHECK(s.components[2].note == "small-group mode");
+  CHECK_FALSE(s.components[3].available);
+  CHECK_FALSE(s.components[5].available);
+  CHECK(s.caveats[0] ==
+        "Small-group mode (10 posters, at most 10): network measures saturate, so only PRS, PRC "
+        "and autonomy count.");
+}
+
+TEST_CASE("the practical test: AUT blends HSR and MOC, and the community gate needs HSR >= 0.5") {
+  auto community = [] { return Group().Prs(120).Orr(7, 10).Prc(20, 50).Mis(60, 100); };
+  // HSR 0.45 -> (0.45 - 0.15) / 0.6 = 0.5; MOC 0.275 -> (0.275 - 0.05) / 0.45 = 0.5.
+  Group g = community().Hsr(4);
+  g.m.host_silent_survival.value = 0.45;
+  g.m.hostless_conversations.evidence = {{"conversations", 40}, {"without_host", 11}};
+  g.m.hostless_conversations.Ratio(11, 40, "");
+  const Verdict v = g.Run();
+  CHECK(v.components[1].id == "AUT");
+  CHECK(v.components[1].score == Approx(0.5).margin(1e-12));
+  CHECK(v.components[1].note == "HSR and MOC");
+  // HRC is not set; every other component is at 1: CI = 100 * (0.25 + 0.2 * 0.5 + 0.15 * 2 +
+  // 0.1) / 0.85 = 88.2, but HSR < 0.5 keeps it Emerging (C.2 item 2).
+  CHECK(v.index == Approx(100 * 0.75 / 0.85).margin(1e-9));
+  CHECK(v.label == Label::kEmergingCommunity);
+  g.m.host_silent_survival.value = 0.5;
+  CHECK(g.Run().label == Label::kCommunity);
+  // MOC alone when the test is not observed: 0.5.
+  Group moc_only = community();
+  moc_only.m.hostless_conversations = g.m.hostless_conversations;
+  const Verdict m = moc_only.Run();
+  CHECK(m.components[1].score == Approx(0.5).margin(1e-12));
+  CHECK(m.components[1].note == "MOC only: the practical test is not observed");
+  CHECK(m.label == Label::kCommunity);  // Not observed: no gate.
+  // HSR's reason cites the days and the replies a day.
+  CHECK(Contains(community().Hsr(9).Run().reasons,
+                 "The practical test: on the 10 days the host was silent (a week or more at a "
+                 "time), members wrote 0.90 replies to each other a day, against 1.0 on the host's "
+                 "20 days: activity continued at 90%."));
 }
 
 TEST_CASE("without a host the text never mentions one, and counts are plural-correct") {
@@ -303,6 +391,8 @@ TEST_CASE("without a host the text never mentions one, and counts are plural-cor
     }
   }
   CHECK(v.reasons == std::vector<std::string>{
+                         "Only 1 of 1000 messages (0%) answers someone else: nearly everything "
+                         "is posted, not discussed.",
                          "Nobody posts like a host, so the only reply between people counts as a "
                          "reply between members.",
                          "Replies went both ways between 0 of 1 pair of members who replied to "
@@ -311,6 +401,9 @@ TEST_CASE("without a host the text never mentions one, and counts are plural-cor
         std::vector<std::string>{"Only 3 people posted; at least 5 are needed.",
                                  "Only 1 reply link between people; at least 30 are needed."});
   CHECK(Contains(v.caveats, "No host was found"));
+  // C.7 fix 2: a feed with a stray reply stays an audience whoever is host.
+  CHECK(v.index > 45);
+  CHECK(v.provisional == Label::kBroadcastAudience);
 }
 
 TEST_CASE("reasons cite the numbers behind each measure") {
@@ -322,7 +415,10 @@ TEST_CASE("reasons cite the numbers behind each measure") {
             "When a member started a discussion, another member answered first in 1 of 1 "
             "discussion (100%).",
             "Replies went both ways between 2 of 3 pairs of members who replied to each other "
-            "(67%)."});
+            "(67%).",
+            "The practical test (\"if you stopped posting, would activity continue?\") is not "
+            "observed: the host was never silent for a week or more. A planned two-week pause "
+            "would show it."});
   const Verdict w = Group().Prs(100).Orr(1, 4).Mis(3, 7).Run();
   CHECK(w.reasons[0] ==
         "100 of 200 replies between people (50%) are between members, not to or from the host.");
@@ -333,7 +429,5 @@ TEST_CASE("reasons cite the numbers behind each measure") {
         "(25%); the host answered first in the others.");
   Group none;
   none.m.reply_links = 0;
-  CHECK(none.Run().reasons ==
-        std::vector<std::string>{
-            "Nobody replied to anybody with an explicit reply link in 1000 messages."});
+  CHECK(none.Run().reasons[0] == "Nobody replied to anybody in 1000 messages.");
 }

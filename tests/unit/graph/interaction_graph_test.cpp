@@ -12,12 +12,24 @@
 
 namespace {
 
+using meshcheck::graph::InferenceOptions;
 using meshcheck::graph::InteractionGraph;
 using meshcheck::model::ChannelKind;
 using meshcheck::model::kNone;
 using meshcheck::testing::DatasetBuilder;
 using meshcheck::testing::Msg;
 using meshcheck::testing::Who;
+
+constexpr int64_t kMinute = meshcheck::testing::kMinuteMs;
+
+// The inference parameters of ANALYSIS.md B.6 (metrics/params.h holds the ones in use): turns
+// merge within 2 min, W = 15 min, kappa looks back 15 min, unlinked channels of >= 50 messages.
+constexpr InferenceOptions kOptions{2 * kMinute, 15 * kMinute, 15 * kMinute, 50};
+
+InteractionGraph Build(const meshcheck::model::Dataset& data,
+                       const InferenceOptions& options = kOptions) {
+  return InteractionGraph::Build(data, options);
+}
 
 // Edges as "from->to" keyed by member keys: (replies, mentions, reactions).
 using EdgeMap = std::map<std::string, std::tuple<uint32_t, uint32_t, uint32_t>>;
@@ -32,6 +44,19 @@ EdgeMap Edges(const meshcheck::model::Dataset& data, const InteractionGraph& g) 
   return out;
 }
 
+// Inferred replies per edge, "from->to" -> count (edges with none left out).
+std::map<std::string, uint32_t> InferredEdges(const meshcheck::model::Dataset& data,
+                                              const InteractionGraph& g) {
+  std::map<std::string, uint32_t> out;
+  for (const auto& e : g.edges()) {
+    if (e.weights.inferred_replies > 0) {
+      out[std::string(data.Text(data.members()[e.from].key)) + "->" +
+          std::string(data.Text(data.members()[e.to].key))] = e.weights.inferred_replies;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("replies, mentions and reactions make directed weighted edges") {
@@ -42,7 +67,7 @@ TEST_CASE("replies, mentions and reactions make directed weighted edges") {
   b.Post(Msg("4", Who("cat"), 3).ReplyTo("2").Mention(Who("ann")).Mention(Who("dan")));
   b.Post(Msg("5", Who("dan"), 4).React(Who("ann")).React(Who("bob")).Reactions(7));
   const auto& data = b.Finalize();
-  const InteractionGraph g = InteractionGraph::Build(data);
+  const InteractionGraph g = Build(data);
   CHECK(g.node_count() == 4);
   const EdgeMap expected = {
       {"bob->ann", {2, 0, 0}},                           // Two replies.
@@ -70,7 +95,7 @@ TEST_CASE("a person never gets an edge to themselves") {
   b.Reply("2", "ann", "1", 1);  // Replying to oneself.
   b.Post(Msg("3", Who("ann"), 2).Mention(Who("ann")).React(Who("ann")).ReplyTo("2"));
   const auto& data = b.Finalize();
-  const InteractionGraph g = InteractionGraph::Build(data);
+  const InteractionGraph g = Build(data);
   CHECK(g.edges().empty());
   CHECK(g.reply_target() == std::vector<uint32_t>{kNone, kNone, kNone});
   // A self-reply still continues the conversation.
@@ -83,7 +108,7 @@ TEST_CASE("system messages neither speak nor are answered") {
   b.Reply("2", "bob", "1", 1);  // A reply to a join notice.
   b.Post(Msg("3", Who("cat"), 2).System().ReplyTo("2"));
   const auto& data = b.Finalize();
-  const InteractionGraph g = InteractionGraph::Build(data);
+  const InteractionGraph g = Build(data);
   CHECK(g.edges().empty());
   CHECK(g.conversation()[0] == kNone);
   CHECK(g.conversation()[2] == kNone);
@@ -100,9 +125,16 @@ TEST_CASE("conversations are reply trees rooted at their first message") {
   b.Reply("5", "ann", "2", 4);
   b.Say("6", "eve", 5);
   const auto& data = b.Finalize();
-  const InteractionGraph g = InteractionGraph::Build(data);
+  const InteractionGraph g = Build(data);
   CHECK(g.conversation() == std::vector<uint32_t>{0, 1, 0, 0, 1, 2});
   CHECK(g.conversation_root() == std::vector<uint32_t>{0, 1, 5});
+  auto messages = [&](uint32_t c) {
+    const auto span = g.ConversationMessages(c);
+    return std::vector<uint32_t>(span.begin(), span.end());
+  };
+  CHECK(messages(0) == std::vector<uint32_t>{0, 2, 3});
+  CHECK(messages(1) == std::vector<uint32_t>{1, 4});
+  CHECK(messages(2) == std::vector<uint32_t>{5});
 }
 
 TEST_CASE("a reply dated before its target still joins the target's conversation") {
@@ -111,7 +143,7 @@ TEST_CASE("a reply dated before its target still joins the target's conversation
   b.Say("1", "ann", 5);
   b.Reply("3", "cat", "1", 6);
   const auto& data = b.Finalize();
-  const InteractionGraph g = InteractionGraph::Build(data);
+  const InteractionGraph g = Build(data);
   CHECK(g.conversation() == std::vector<uint32_t>{0, 0, 0});
   CHECK(g.conversation_root() == std::vector<uint32_t>{0});  // The earliest message.
   CHECK(Edges(data, g) == EdgeMap{{"bob->ann", {1, 0, 0}}, {"cat->ann", {1, 0, 0}}});
@@ -126,7 +158,7 @@ TEST_CASE("a thread channel is one conversation, and its messages answer no one 
   b.Say("4", "dan", 3, thread);
   b.Say("5", "eve", 4);
   const auto& data = b.Finalize();
-  const InteractionGraph g = InteractionGraph::Build(data);
+  const InteractionGraph g = Build(data);
   CHECK(g.conversation() == std::vector<uint32_t>{0, 0, 1, 0, 2});
   CHECK(g.conversation_root() == std::vector<uint32_t>{0, 2, 4});
   // ANALYSIS.md C.7 fix 1: a message without an explicit target adds no reply edge.
@@ -140,7 +172,7 @@ TEST_CASE("a message in a thread without an explicit target joins it but adds no
   b.Post(Msg("b", Who("cat"), 2).Thread("root").ReplyTo("a"));
   b.Say("other", "dan", 3);
   const auto& data = b.Finalize();
-  const InteractionGraph g = InteractionGraph::Build(data);
+  const InteractionGraph g = Build(data);
   CHECK(g.conversation() == std::vector<uint32_t>{0, 0, 0, 1});
   CHECK(g.reply_target()[1] == kNone);
   CHECK(Edges(data, g) == EdgeMap{{"cat->bob", {1, 0, 0}}});
@@ -151,6 +183,185 @@ TEST_CASE("bots are nodes like anyone: the measures decide whom to count") {
   b.Say("1", "ann", 0);
   b.Post(Msg("2", Who("feed").Bot(), 1).ReplyTo("1"));
   const auto& data = b.Finalize();
-  const InteractionGraph g = InteractionGraph::Build(data);
+  const InteractionGraph g = Build(data);
   CHECK(Edges(data, g) == EdgeMap{{"feed->ann", {1, 0, 0}}});
+}
+
+TEST_CASE("explicit links are the parents; nothing is inferred where the export has links") {
+  DatasetBuilder b;
+  b.Say("1", "ann", 0);
+  b.Say("2", "bob", 1);  // Right after ann, but the channel has links: no inference.
+  b.Reply("3", "cat", "1", 2);
+  const auto& data = b.Finalize();
+  const InteractionGraph g = Build(data);
+  CHECK(g.parent() == std::vector<uint32_t>{kNone, kNone, 0});
+  CHECK(g.inferred() == std::vector<uint8_t>{0, 0, 0});
+  CHECK(g.inferred_channel() == std::vector<bool>{false});
+  CHECK(g.inference().channels == 0);
+  CHECK(g.inference().replies == 0);
+  CHECK(InferredEdges(data, g).empty());
+}
+
+TEST_CASE("turn-taking: same-author turns merge, a turn answers the last other speaker in W") {
+  DatasetBuilder b;
+  const uint32_t chat = b.UnlinkedChannel("whatsapp");
+  b.Say("1", "ann", 0, chat);
+  b.Say("2", "ann", 1, chat);   // Within 2 min of 1: the same turn, continuing 1.
+  b.Say("3", "bob", 5, chat);   // Answers ann's turn (ended at 1, 4 min before).
+  b.Say("4", "cat", 8, chat);   // Answers bob.
+  b.Say("5", "bob", 30, chat);  // 22 min after cat's turn: a new conversation.
+  b.Say("6", "ann", 31, chat);  // Answers bob.
+  b.Say("7", "ann", 34, chat);  // 3 min after 6: a turn of its own; its latest other speaker is
+                                // bob (ended at 30, 4 min before): answers bob.
+  const auto& data = b.Finalize();
+  const InteractionGraph g = Build(data);
+  CHECK(g.inferred_channel() == std::vector<bool>{false, true});
+  CHECK(g.parent() == std::vector<uint32_t>{kNone, 0, 0, 2, kNone, 4, 4});
+  CHECK(g.inferred() == std::vector<uint8_t>{0, 1, 1, 1, 0, 1, 1});
+  const uint32_t ann = b.MemberIndex("ann");
+  const uint32_t bob = b.MemberIndex("bob");
+  CHECK(g.reply_target() == std::vector<uint32_t>{kNone, kNone, ann, bob, kNone, bob, bob});
+  CHECK(g.conversation() == std::vector<uint32_t>{0, 0, 0, 0, 1, 1, 1});
+  CHECK(g.conversation_root() == std::vector<uint32_t>{0, 4});
+  const EdgeMap edges = {{"bob->ann", {1, 0, 0}}, {"cat->bob", {1, 0, 0}}, {"ann->bob", {2, 0, 0}}};
+  CHECK(Edges(data, g) == edges);
+  CHECK(InferredEdges(data, g) ==
+        std::map<std::string, uint32_t>{{"bob->ann", 1}, {"cat->bob", 1}, {"ann->bob", 2}});
+  const auto& s = g.inference();
+  CHECK(s.channels == 1);
+  CHECK(s.channels_without_links == 0);
+  CHECK(s.messages == 7);
+  CHECK(s.turns == 6);
+  CHECK(s.replies == 4);
+  CHECK(s.replies_by_mention == 0);
+  // Kappa: only message 4 (minute 8) has two other authors (ann, bob) in the 15 minutes
+  // before it. Message 7 (minute 34) sees bob and ann, but ann is its author.
+  CHECK(s.concurrent == 1);
+}
+
+TEST_CASE("turn-taking: the window W decides what a pause means") {
+  DatasetBuilder b;
+  const uint32_t chat = b.UnlinkedChannel("chat");
+  b.Say("1", "ann", 0, chat);
+  b.Say("2", "bob", 6, chat);   // 6 min later.
+  b.Say("3", "cat", 26, chat);  // 20 min later.
+  const auto& data = b.Finalize();
+  InferenceOptions narrow = kOptions;
+  narrow.window_ms = 5 * kMinute;
+  CHECK(Build(data, narrow).parent() == std::vector<uint32_t>{kNone, kNone, kNone});
+  CHECK(Build(data).parent() == std::vector<uint32_t>{kNone, 0, kNone});
+  InferenceOptions wide = kOptions;
+  wide.window_ms = 30 * kMinute;
+  CHECK(Build(data, wide).parent() == std::vector<uint32_t>{kNone, 0, 1});
+  // Exactly W apart still answers.
+  InferenceOptions six = kOptions;
+  six.window_ms = 6 * kMinute;
+  CHECK(Build(data, six).parent() == std::vector<uint32_t>{kNone, 0, kNone});
+}
+
+TEST_CASE("turn-taking: an @mention of an earlier speaker names the parent, at any distance") {
+  DatasetBuilder b;
+  const uint32_t chat = b.UnlinkedChannel("chat");
+  b.Say("1", "ann", 0, chat);
+  b.Say("2", "bob", 3, chat);
+  b.Post(Msg("3", Who("cat"), 4).In(chat).Mention(Who("ann")));  // Answers ann, not bob.
+  // Mentions eve (never spoke here) and itself: neither counts; the window applies (cat).
+  b.Post(Msg("4", Who("dan"), 5).In(chat).Mention(Who("eve")).Mention(Who("dan")));
+  // Three hours later, far outside W: the mention still reaches bob's latest turn.
+  b.Post(Msg("5", Who("ann"), 180).In(chat).Mention(Who("bob")));
+  // A turn's later message may carry the mention: 6 and 7 are one turn, answering dan.
+  b.Say("6", "bob", 200, chat);
+  b.Post(Msg("7", Who("bob"), 201).In(chat).Mention(Who("dan")));
+  const auto& data = b.Finalize();
+  const InteractionGraph g = Build(data);
+  CHECK(g.parent() == std::vector<uint32_t>{kNone, 0, 0, 2, 1, 3, 5});
+  CHECK(g.inferred() == std::vector<uint8_t>{0, 1, 1, 1, 1, 1, 1});
+  CHECK(g.inference().replies == 5);             // 2, 3, 4, 5 and the turn 6-7.
+  CHECK(g.inference().replies_by_mention == 3);  // 3, 5 and 6-7.
+  CHECK(g.inference().turns == 6);
+  CHECK(g.conversation() == std::vector<uint32_t>{0, 0, 0, 0, 0, 0, 0});
+}
+
+TEST_CASE("turn-taking: bots, system events and undated messages take no turn") {
+  DatasetBuilder b;
+  const uint32_t chat = b.UnlinkedChannel("chat");
+  b.Say("1", "ann", 0, chat);
+  b.Post(Msg("2", Who("bot").Bot(), 1).In(chat));
+  b.Post(Msg("3", Who("cat"), 2).In(chat).System(meshcheck::model::SystemAction::kJoin));
+  b.Say("4", "bob", 3, chat);  // Answers ann: the bot and the join are not turns.
+  b.Post(Msg("5", Who("dan"), 4).In(chat).Undated());
+  const auto& data = b.Finalize();
+  const InteractionGraph g = Build(data);
+  CHECK(g.parent() == std::vector<uint32_t>{kNone, kNone, kNone, 0, kNone});
+  CHECK(g.inference().messages == 2);
+  CHECK(g.inference().turns == 2);
+  CHECK(Edges(data, g) == EdgeMap{{"bob->ann", {1, 0, 0}}});
+  CHECK(g.conversation() == std::vector<uint32_t>{0, 1, kNone, 0, 2});
+}
+
+TEST_CASE("an explicit link in an inferred channel is kept; the rest of its turn continues it") {
+  DatasetBuilder b;
+  const uint32_t chat = b.UnlinkedChannel("chat");
+  b.Say("1", "ann", 0, chat);
+  b.Say("2", "bob", 1, chat);
+  b.Post(Msg("3", Who("cat"), 2).In(chat).ReplyTo("1"));  // Explicit: to ann, not bob.
+  b.Say("4", "cat", 3, chat);                             // Same turn: continues 3.
+  const auto& data = b.Finalize();
+  const InteractionGraph g = Build(data);
+  CHECK(g.parent() == std::vector<uint32_t>{kNone, 0, 0, 2});
+  CHECK(g.inferred() == std::vector<uint8_t>{0, 1, 0, 1});
+  CHECK(Edges(data, g) == EdgeMap{{"bob->ann", {1, 0, 0}}, {"cat->ann", {1, 0, 0}}});
+  CHECK(InferredEdges(data, g) == std::map<std::string, uint32_t>{{"bob->ann", 1}});
+  CHECK(g.inference().replies == 1);
+}
+
+TEST_CASE("a linkless channel of 50+ messages is inferred (C.7 fix 4), announcements never") {
+  auto build = [](int messages, bool one_link, ChannelKind kind) {
+    DatasetBuilder b;
+    const uint32_t c = b.Channel("c", kind);
+    for (int i = 0; i < messages; ++i)
+      b.Say(std::to_string(i), i % 2 == 0 ? "ann" : "bob", i, c);
+    if (one_link)
+      b.Reply("link", "cat", "0", messages, c);
+    b.Post(Msg("bot", Who("bot").Bot(), messages + 1).In(c));  // Bots do not count.
+    const auto& data = b.Finalize();
+    return Build(data);
+  };
+  const InteractionGraph fifty = build(50, false, ChannelKind::kChat);
+  CHECK(fifty.inferred_channel() == std::vector<bool>{false, true});
+  CHECK(fifty.inference().channels == 1);
+  CHECK(fifty.inference().channels_without_links == 1);
+  CHECK(fifty.inference().replies == 49);  // Alternating speakers a minute apart.
+  CHECK(build(49, false, ChannelKind::kChat).inferred_channel() == std::vector<bool>{false, false});
+  CHECK(build(60, true, ChannelKind::kChat).inferred_channel() == std::vector<bool>{false, false});
+  CHECK(build(60, false, ChannelKind::kAnnouncement).inferred_channel() ==
+        std::vector<bool>{false, false});
+  CHECK(build(60, false, ChannelKind::kThread).inferred_channel() ==
+        std::vector<bool>{false, true});
+
+  // An announcement channel is never inferred, even from an export without links.
+  DatasetBuilder b;
+  const uint32_t news = b.Channel("news", ChannelKind::kAnnouncement, "", false);
+  b.Say("1", "ann", 0, news);
+  b.Say("2", "bob", 1, news);
+  const auto& data = b.Finalize();
+  CHECK(Build(data).inferred_channel() == std::vector<bool>{false, false});
+}
+
+TEST_CASE("kappa counts messages with two other recent speakers, channel by channel") {
+  DatasetBuilder b;
+  const uint32_t one = b.UnlinkedChannel("one");
+  const uint32_t two = b.UnlinkedChannel("two");
+  b.Say("1", "ann", 0, one);
+  b.Say("2", "bob", 0, two);  // Another channel: not seen from channel one.
+  b.Say("3", "cat", 1, one);
+  b.Say("4", "dan", 2, one);   // ann and cat before it: concurrent.
+  b.Say("5", "ann", 16, one);  // Window from minute 1: cat and dan: concurrent.
+  b.Say("6", "eve", 18, one);  // Window from minute 3: only ann.
+  b.Say("7", "bob", 19, two);  // Only itself (bob) before it.
+  const auto& data = b.Finalize();
+  const InteractionGraph g = Build(data);
+  CHECK(g.inference().channels == 2);
+  CHECK(g.inference().messages == 7);
+  CHECK(g.inference().concurrent == 2);
 }

@@ -1,10 +1,9 @@
-// Format sniffing: Discord exports are recognised from their first bytes, never misnamed from
-// a shorter prefix; everything else is named for what it looks like.
+// Format sniffing: every real export is recognised as its format from its first bytes and name,
+// never misnamed from a shorter prefix; everything else is named for what it looks like.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "ingest/detect.h"
@@ -21,93 +20,105 @@ using meshcheck::testing::CorpusDir;
 using meshcheck::testing::ReadFile;
 using State = Detection::State;
 
-bool IsDiscordJson(const std::filesystem::path& path) {
-  return path.extension() == ".json" && path.parent_path().filename() == "discord";
-}
-
-std::vector<std::filesystem::path> AllCorpusFiles() {
+std::vector<std::filesystem::path> FilesUnder(const std::filesystem::path& dir) {
   std::vector<std::filesystem::path> out;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(CorpusDir())) {
-    if (e.is_regular_file())
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file() && e.path().filename() != "SOURCES.md")
       out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
-// What a non-Discord corpus file must be called, from its extension and (for JSON) its first
-// key as nlohmann reads it.
-std::string ExpectedLooksLike(const std::filesystem::path& path, const std::string& data) {
+// The format of a corpus file, from where SOURCES.md files it and its extension.
+Format ExpectedFormat(const std::filesystem::path& path) {
+  const std::string folder = path.parent_path().filename().string();
   const std::string ext = path.extension().string();
   if (ext == ".zip")
-    return "a zip archive";
-  if (ext == ".mbox")
-    return "a mailbox (mbox) file";
-  if (ext == ".txt" || ext == ".md")
-    return "a plain-text file";
-  if (ext == ".json" || ext == ".ndjson") {
-    const std::string first_line = data.substr(0, ext == ".ndjson" ? data.find('\n') : data.size());
-    const auto doc = nlohmann::ordered_json::parse(first_line);
-    return "a JSON document whose first field is \"" + doc.begin().key() + "\"";
-  }
-  return "?";
+    return Format::kZip;
+  if (folder == "discord")
+    return ext == ".txt" ? Format::kDiscordText : Format::kDiscordJson;
+  if (folder == "discourse")
+    return Format::kDiscourseJson;
+  if (folder == "mbox")
+    return Format::kMbox;
+  if (folder == "messenger")
+    return Format::kMessengerJson;
+  if (folder == "reddit")
+    return Format::kRedditNdjson;
+  if (folder == "telegram")
+    return Format::kTelegramJson;
+  if (folder == "whatsapp")
+    return Format::kWhatsAppText;
+  return Format::kAuto;
 }
 
 // As the session calls it: the whole input, or its first kSniffBytes, which count as enough.
-Detection DetectWhole(std::string_view data) {
-  return Detect(data.substr(0, meshcheck::ingest::kSniffBytes), "f", true);
+Detection DetectWhole(std::string_view data, std::string_view name = "f") {
+  const bool whole = data.size() <= meshcheck::ingest::kSniffBytes;
+  return Detect(data.substr(0, meshcheck::ingest::kSniffBytes), name, true, whole);
+}
+
+// Any prefix given as incomplete: not known yet, or already right; never another format.
+void CheckPrefixes(std::string_view data, std::string_view name, Format expected) {
+  for (size_t n = 0; n <= data.size() && n <= meshcheck::ingest::kSniffBytes;
+       n = n < 300 ? n + 1 : n * 2) {
+    INFO("first " << n << " bytes");
+    const Detection p = Detect(data.substr(0, n), name, false);
+    CHECK(p.state != State::kUnknown);
+    if (p.state == State::kKnown)
+      CHECK(meshcheck::FormatName(p.format) == std::string(meshcheck::FormatName(expected)));
+  }
 }
 
 }  // namespace
 
-TEST_CASE("Detect: every Discord corpus JSON is DiscordChatExporter JSON") {
+TEST_CASE("Detect: every corpus file is known as its format, from any prefix on") {
   int seen = 0;
-  for (const auto& path : AllCorpusFiles()) {
-    if (!IsDiscordJson(path))
-      continue;
+  for (const auto& path : FilesUnder(CorpusDir())) {
     ++seen;
     INFO(path.string());
+    const Format expected = ExpectedFormat(path);
     const std::string data = ReadFile(path);
-    const Detection d = DetectWhole(data);
+    const std::string name = path.filename().string();
+    const Detection d = DetectWhole(data, name);
     CHECK(d.state == State::kKnown);
-    CHECK(d.format == Format::kDiscordJson);
-    // Any prefix given as incomplete: not known yet, or already right; never wrong.
-    for (size_t n = 0; n <= std::min<size_t>(data.size(), 300); ++n) {
-      INFO("first " << n << " bytes");
-      const Detection p =
-          Detect(std::string_view(data).substr(0, n), path.filename().string(), false);
-      CHECK(p.state != State::kUnknown);
-      if (p.state == State::kKnown)
-        CHECK(p.format == Format::kDiscordJson);
-    }
-    CHECK(Detect(std::string_view(data).substr(0, 10), "x", false).state == State::kNeedMore);
-    CHECK(Detect(std::string_view(data).substr(0, 100), "x", false).state == State::kKnown);
-    // With a byte order mark in front.
-    CHECK(DetectWhole("\xEF\xBB\xBF" + data).format == Format::kDiscordJson);
+    CHECK(meshcheck::FormatName(d.format) == std::string(meshcheck::FormatName(expected)));
+    CheckPrefixes(data, name, expected);
+    // A byte order mark in front changes nothing (some exports already have one).
+    if (data.rfind("\xEF\xBB\xBF", 0) != 0)
+      CHECK(DetectWhole("\xEF\xBB\xBF" + data, name).format == d.format);
   }
-  CHECK(seen >= 3);
+  CHECK(seen >= 30);
 }
 
-TEST_CASE("Detect: every other corpus file is unknown and named for what it is") {
+TEST_CASE("Detect: the files inside the corpus zips are known by name and content") {
+  const auto root = meshcheck::testing::UnzippedCorpusDir();
   int seen = 0;
-  for (const auto& path : AllCorpusFiles()) {
-    if (IsDiscordJson(path))
+  for (const auto& path : FilesUnder(root)) {
+    const std::string rel = std::filesystem::relative(path, root).generic_string();
+    const std::string name = path.filename().string();
+    Format expected = Format::kAuto;
+    if (rel.rfind("discord/", 0) == 0 && path.extension() == ".csv")
+      expected = Format::kDiscordCsv;
+    const bool slack_roster = name == "users.json" || name == "channels.json";
+    const bool slack_day = name.size() == 15 && name[4] == '-' && name[7] == '-';
+    if (rel.rfind("slack/", 0) == 0 && (slack_roster || slack_day))
+      expected = Format::kSlack;
+    if (expected == Format::kAuto)
       continue;
     ++seen;
-    INFO(path.string());
+    INFO(rel);
+    // Named as a zip entry or a dropped folder names it: with its folders.
+    const std::string entry = rel.substr(rel.find('/', rel.find('/') + 1) + 1);
     const std::string data = ReadFile(path);
-    const Detection d = DetectWhole(data);
-    CHECK(d.state == State::kUnknown);
-    CHECK(d.looks_like == ExpectedLooksLike(path, data));
-    // No prefix ever passes for a format.
-    for (size_t n : {size_t{1}, size_t{4}, size_t{10}, size_t{100}, size_t{600}}) {
-      const Detection p = Detect(std::string_view(data).substr(0, n), "x", false);
-      CHECK(p.state != State::kKnown);
-      if (p.state == State::kUnknown)
-        CHECK(p.looks_like == d.looks_like);
-    }
+    const Detection d = DetectWhole(data, entry);
+    CHECK(d.state == State::kKnown);
+    CHECK(meshcheck::FormatName(d.format) == std::string(meshcheck::FormatName(expected)));
+    if (seen % 25 == 1)
+      CheckPrefixes(data, entry, expected);
   }
-  CHECK(seen >= 25);
+  CHECK(seen >= 300);
 }
 
 TEST_CASE("Detect: empty, blank, binary and web files") {
@@ -118,7 +129,7 @@ TEST_CASE("Detect: empty, blank, binary and web files") {
   CHECK(Detect("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj", "f", true).looks_like == "a PDF document");
   CHECK(Detect(std::string("\x1F\x8B\x08\x00\x00\x00\x00\x00", 8), "f.gz", true).looks_like ==
         "a gzip-compressed file");
-  CHECK(Detect("PK\x03\x04\x14\x00", "f.zip", true).looks_like == "a zip archive");
+  CHECK(Detect("PK\x03\x04\x14\x00", "f.zip", true).format == Format::kZip);
   CHECK(Detect("\x89PNG\r\n\x1A\n", "f.png", true).looks_like == "an image");
   CHECK(Detect(std::string("ELF\x02\x01\x00\x00\x01", 8), "f", true).looks_like == "a binary file");
   CHECK(Detect(std::string("\xFF\xFE{\x00\"\x00", 6), "f", true).looks_like ==
@@ -134,9 +145,10 @@ TEST_CASE("Detect: empty, blank, binary and web files") {
   CHECK(Detect("{\"messages\": []}", "f", true).looks_like ==
         "a JSON document whose first field is \"messages\"");
   CHECK(Detect("{ }", "f", true).looks_like == "a JSON document");
-  CHECK(Detect("{ 12 }", "f", true).looks_like == "a plain-text file");  // Not JSON at all.
-  CHECK(Detect("[01/02/2020, 10:00:00] Ann: hi", "f", true).looks_like == "a plain-text file");
-  CHECK(Detect("{\"guild", "f", true).looks_like == "a JSON document");  // Cut and complete.
+  CHECK(Detect("{ 12 }", "f", true).looks_like == "a plain-text file");    // Not JSON at all.
+  CHECK(Detect("[1, 2, 3", "f", true).looks_like == "a plain-text file");  // Cut: not JSON.
+  // A cut DCE export is one: its reader says where it was cut.
+  CHECK(Detect("{\"guild\": {", "f", true).format == Format::kDiscordJson);
   CHECK(Detect("{\"guild", "f", false).state == State::kNeedMore);
   CHECK(Detect("hello", "f", true).looks_like == "a plain-text file");
 }
@@ -157,5 +169,6 @@ TEST_CASE("UnsupportedInput names the file, what it looks like and what to expor
   CHECK(s.location().input == 2);
   CHECK(s.message().find("chat.pdf is a PDF document") != std::string::npos);
   CHECK(s.message().find("discord-json") != std::string::npos);
-  CHECK(s.message().find("DiscordChatExporter") != std::string::npos);
+  CHECK(s.message().find("slack") != std::string::npos);
+  CHECK(s.message().find("README") != std::string::npos);
 }

@@ -14,6 +14,7 @@
 #include "base/time.h"
 #include "ingest/reader.h"
 #include "model/dataset.h"
+#include "reader_harness.h"
 #include "test_files.h"
 
 namespace meshcheck::testing {
@@ -23,155 +24,12 @@ using model::ChannelKind;
 using model::MessageKind;
 using model::SystemAction;
 
-struct RecordedPerson {
-  std::string key, name;
-  bool is_bot = false, is_deleted = false, is_host_hint = false;
-  bool operator==(const RecordedPerson&) const = default;
-};
-
-struct RecordedChannel {
-  std::string key, name, group_key, group_name, parent_key;
-  ChannelKind kind = ChannelKind::kUnknown;
-  bool operator==(const RecordedChannel&) const = default;
-};
-
-struct RecordedMessage {
-  uint32_t channel = 0;
-  MessageKind kind = MessageKind::kMessage;
-  SystemAction action = SystemAction::kNone;
-  std::string id;
-  RecordedPerson author;
-  int64_t time_ms = 0;
-  bool has_time = false;
-  std::string reply_to, thread;
-  bool is_forward = false;
-  uint32_t text_bytes = 0;
-  std::vector<RecordedPerson> mentions;
-  uint32_t reaction_count = 0;
-  std::vector<RecordedPerson> reactors;
-  bool operator==(const RecordedMessage&) const = default;
-};
-
-std::ostream& operator<<(std::ostream& out, const RecordedPerson& p) {
-  return out << p.key << "/" << p.name << (p.is_bot ? " bot" : "")
-             << (p.is_deleted ? " deleted" : "") << (p.is_host_hint ? " host" : "");
-}
-
-std::ostream& operator<<(std::ostream& out, const RecordedChannel& c) {
-  return out << "channel " << c.key << " '" << c.name << "' group " << c.group_key << " '"
-             << c.group_name << "' parent " << c.parent_key << " kind " << static_cast<int>(c.kind);
-}
-
-std::ostream& operator<<(std::ostream& out, const RecordedMessage& m) {
-  out << "msg " << m.id << " ch" << m.channel << " kind " << static_cast<int>(m.kind) << "/"
-      << static_cast<int>(m.action) << " by " << m.author << " t=" << m.time_ms
-      << (m.has_time ? "" : "(none)") << " reply " << m.reply_to << " thread " << m.thread
-      << (m.is_forward ? " fwd" : "") << " text " << m.text_bytes << " reactions "
-      << m.reaction_count << " [";
-  for (const auto& p : m.reactors)
-    out << p << ";";
-  out << "] mentions [";
-  for (const auto& p : m.mentions)
-    out << p << ";";
-  return out << "]";
-}
-
-RecordedPerson Copy(const model::PersonRef& p) {
-  return {std::string(p.key), std::string(p.name), p.is_bot, p.is_deleted, p.is_host_hint};
-}
-
-// An EventSink that keeps copies of everything, honouring the OnChannel contract (the same key
-// gets the same handle).
-class RecordingSink : public model::EventSink {
- public:
-  std::vector<RecordedChannel> channels;
-  std::vector<RecordedMessage> messages;
-
-  uint32_t OnChannel(const model::ChannelInfo& c) override {
-    for (uint32_t i = 0; i < channels.size(); ++i) {
-      if (channels[i].key == c.key)
-        return i;
-    }
-    channels.push_back({std::string(c.key), std::string(c.name), std::string(c.group_key),
-                        std::string(c.group_name), std::string(c.parent_key), c.kind});
-    return static_cast<uint32_t>(channels.size() - 1);
-  }
-  void OnMessage(const model::Message& m) override {
-    RecordedMessage r;
-    r.channel = m.channel;
-    r.kind = m.kind;
-    r.action = m.action;
-    r.id = m.id;
-    r.author = Copy(m.author);
-    r.time_ms = m.time_ms;
-    r.has_time = m.has_time;
-    r.reply_to = m.reply_to;
-    r.thread = m.thread;
-    r.is_forward = m.is_forward;
-    r.text_bytes = m.text_bytes;
-    for (const auto& p : m.mentions)
-      r.mentions.push_back(Copy(p));
-    r.reaction_count = m.reaction_count;
-    for (const auto& p : m.reactors)
-      r.reactors.push_back(Copy(p));
-    messages.push_back(std::move(r));
-  }
-};
-
-std::string DiagnosticsSummary(const base::Diagnostics& d) {
-  std::string out;
-  for (const auto& [id, e] : d.entries()) {
-    out += id + " x" + std::to_string(e.count) + " at " + std::to_string(e.first.input) + ":" +
-           std::to_string(e.first.byte) + ":" + std::to_string(e.first.line) + "\n";
-  }
-  return out;
-}
-
-// Pushes `data` in chunks of `chunk` bytes into a reader over `sink`; stops at the first error.
-Status Feed(std::string_view data,
-            size_t chunk,
-            model::EventSink* sink,
-            base::Diagnostics* diagnostics,
-            int32_t input = 0) {
-  ingest::ReaderContext context;
-  context.sink = sink;
-  context.diagnostics = diagnostics;
-  context.input = input;
-  context.name = "export.json";
-  auto reader = ingest::MakeReader(Format::kDiscordJson, context);
-  REQUIRE(reader != nullptr);
-  for (std::string_view piece : Chunks(data, chunk)) {
-    Status s = reader->Push(std::string(piece));
-    if (!s.ok())
-      return s;
-  }
-  return reader->End();
-}
-
-struct ReadResult {
-  Status status;
-  RecordingSink sink;
-  base::Diagnostics diagnostics;
-};
-
 ReadResult Read(std::string_view data, size_t chunk = 0) {
-  ReadResult r;
-  r.status = Feed(data, chunk, &r.sink, &r.diagnostics);
-  return r;
+  return ReadAs(Format::kDiscordJson, data, chunk);
 }
 
-// Reads `data` in every chunking, checks the results agree, and returns the whole-input one.
 ReadResult ReadAll(std::string_view data) {
-  ReadResult whole = Read(data);
-  for (size_t chunk : kChunkSizes) {
-    INFO("chunks of " << chunk);
-    const ReadResult split = Read(data, chunk);
-    CHECK(split.status.ToString() == whole.status.ToString());
-    CHECK(split.sink.channels == whole.sink.channels);
-    CHECK(split.sink.messages == whole.sink.messages);
-    CHECK(DiagnosticsSummary(split.diagnostics) == DiagnosticsSummary(whole.diagnostics));
-  }
-  return whole;
+  return ReadAllAs(Format::kDiscordJson, data);
 }
 
 // A DCE document around `messages` (JSON objects joined by commas).
@@ -357,7 +215,7 @@ TEST_CASE("DCE: deleted users stay apart and duplicate ids count once in the Dat
   model::Dataset data(&diagnostics);
   data.BeginInput(0);
   const std::string sv = ReadFile(CorpusDir() / "discord" / "chat-analytics-SV_5A_5M.json");
-  REQUIRE(Feed(sv, 7, &data, &diagnostics).ok());
+  REQUIRE(Feed(Format::kDiscordJson, sv, 7, &data, &diagnostics).ok());
   data.Finalize();
   CHECK(data.messages().size() == 4);  // 5 in the file, one a repeated id.
   CHECK(data.duplicates() == 1);
@@ -372,7 +230,8 @@ TEST_CASE("DCE: deleted users stay apart and duplicate ids count once in the Dat
   base::Diagnostics d2;
   model::Dataset two(&d2);
   two.BeginInput(0);
-  REQUIRE(Feed(Dce(Msg("1", "Default", deleted) + "," + Msg("2", "Default", deleted)), 0, &two, &d2)
+  REQUIRE(Feed(Format::kDiscordJson,
+               Dce(Msg("1", "Default", deleted) + "," + Msg("2", "Default", deleted)), 0, &two, &d2)
               .ok());
   two.Finalize();
   REQUIRE(two.members().size() == 2);
@@ -656,9 +515,9 @@ TEST_CASE("DCE: one channel split in two partition files is one channel in the D
     base::Diagnostics diagnostics;
     model::Dataset data(&diagnostics);
     data.BeginInput(0);
-    REQUIRE(Feed(part1, chunk, &data, &diagnostics, 0).ok());
+    REQUIRE(Feed(Format::kDiscordJson, part1, chunk, &data, &diagnostics).ok());
     data.BeginInput(1);
-    REQUIRE(Feed(part2, chunk, &data, &diagnostics, 1).ok());
+    REQUIRE(Feed(Format::kDiscordJson, part2, chunk, &data, &diagnostics).ok());
     data.Finalize();
     CHECK(data.channels().size() == 1);
     CHECK(data.messages().size() == 4);

@@ -67,6 +67,7 @@ TEST_CASE("peer reply share counts replies between non-hosts among replies betwe
   CHECK(EvidenceOf(prs, "peer_replies") == 6);
   CHECK(EvidenceOf(prs, "replies_to_host") == 2);
   CHECK(EvidenceOf(prs, "replies_by_host") == 3);
+  CHECK(EvidenceOf(prs, "inferred_replies") == 0);
   CHECK(a.measures.reply_links == 11);
 }
 
@@ -95,6 +96,36 @@ TEST_CASE("discussions: who starts them and who answers members first") {
   CHECK(orr.value == 0.5);
   CHECK(EvidenceOf(orr, "member_discussions") == 2);
   CHECK(EvidenceOf(orr, "first_answered_by_member") == 1);
+}
+
+TEST_CASE("conversations without the host (MOC) and sustained discussions") {
+  const auto a = HandGroup();
+  // People per conversation: A {host, a, b}, B {c, d, host, e}, C {e} (the bot is nobody),
+  // D {e}, E {f, host, a}. Three have two people or more, and the host wrote in all three.
+  const auto& moc = a.measures.hostless_conversations;
+  REQUIRE(moc.available);
+  CHECK(moc.value == 0.0);
+  CHECK(EvidenceOf(moc, "conversations") == 3);
+  CHECK(EvidenceOf(moc, "without_host") == 0);
+  // The three discussions (A, B, E) each have three people or more.
+  const auto& sustained = a.measures.sustained_discussions;
+  CHECK(sustained.value == 1.0);
+  CHECK(EvidenceOf(sustained, "discussions") == 3);
+  CHECK(EvidenceOf(sustained, "sustained") == 3);
+  // No pair of members replied to each other in two distinct conversations: HRC is 0 of 6.
+  const auto& hrc = a.measures.host_removed_connectivity;
+  REQUIRE(hrc.available);
+  CHECK(hrc.value == 0.0);
+  CHECK(EvidenceOf(hrc, "window_days") == 1);
+  CHECK(EvidenceOf(hrc, "non_host_posters") == 6);
+  CHECK(EvidenceOf(hrc, "peer_ties") == 4);
+  CHECK(EvidenceOf(hrc, "repeated_ties") == 0);
+  CHECK(EvidenceOf(hrc, "largest_component") == 0);
+  // One day of history: the host was never silent for a week.
+  const auto& hsr = a.measures.host_silent_survival;
+  CHECK_FALSE(hsr.available);
+  CHECK(EvidenceOf(hsr, "active_days") == 1);
+  CHECK(EvidenceOf(hsr, "silent_windows") == 0);
 }
 
 TEST_CASE("host response rate: member posts addressed to the host that the host answered") {
@@ -184,7 +215,7 @@ TEST_CASE("centralization is not reported for fewer than five posters or no ties
   CHECK_FALSE(s.measures.organic_response.available);
   CHECK_FALSE(s.measures.host_share.available);
   CHECK(s.measures.peer_reply_share.why_unavailable ==
-        "No person replied to another person with an explicit reply link.");
+        "No person replied to another person (no reply link, explicit or inferred).");
 }
 
 TEST_CASE("bots are never counted as people") {

@@ -17,7 +17,8 @@
 #include "meshcheck/status.h"
 #include "metrics/facts.h"
 #include "metrics/hosts.h"
-#include "metrics/structure.h"
+#include "metrics/measures.h"
+#include "metrics/params.h"
 #include "report/report.h"
 #include "test_files.h"
 
@@ -40,7 +41,7 @@ struct Rendered {
   meshcheck::metrics::GroupFacts facts;
   meshcheck::graph::InteractionGraph graph;
   meshcheck::metrics::HostSet hosts;
-  meshcheck::metrics::StructureMeasures measures;
+  meshcheck::metrics::Measures measures;
   meshcheck::classify::Verdict verdict;
   meshcheck::report::ReportInput in;
 
@@ -53,10 +54,10 @@ struct Rendered {
     s.messages = data.messages().size();
     inputs.push_back(s);
     facts = meshcheck::metrics::ComputeFacts(data);
-    graph = meshcheck::graph::InteractionGraph::Build(data);
+    graph = meshcheck::graph::InteractionGraph::Build(data, meshcheck::metrics::kInference);
     hosts = meshcheck::metrics::DetectHosts(data, facts, options.hosts);
-    measures = meshcheck::metrics::ComputeStructure(data, graph, facts, hosts);
-    verdict = meshcheck::classify::Classify(facts, hosts, measures);
+    measures = meshcheck::metrics::ComputeMeasures(data, graph, facts, hosts);
+    verdict = meshcheck::classify::Assess(data, facts, hosts, measures, {Format::kDiscordJson});
     in.options = &options;
     in.inputs = &inputs;
     in.diagnostics = &b.diagnostics();
@@ -126,14 +127,16 @@ TEST_CASE("the report has the documented top-level shape, in a fixed order") {
   for (const auto& item : j.items())
     keys.push_back(item.key());
   // nlohmann::json sorts keys; the writer's order is checked on the raw text below.
+  const std::vector<std::string> order = {
+      "schema",    "generator", "privacy",  "inputs",         "diagnostics",
+      "group",     "hosts",     "measures", "response_times", "participation",
+      "inference", "verdict",   "boundary", "placement",      "timeline"};
   CHECK(std::set<std::string>(keys.begin(), keys.end()) ==
-        std::set<std::string>{"schema", "generator", "privacy", "inputs", "diagnostics", "group",
-                              "hosts", "measures", "verdict"});
+        std::set<std::string>(order.begin(), order.end()));
   const std::string text = Rendered(b, Declared(true)).Report();
   size_t last = 0;
-  for (const char* key :
-       {"\"schema\"", "\"generator\"", "\"privacy\"", "\"inputs\"", "\"diagnostics\"", "\"group\"",
-        "\"hosts\"", "\"measures\"", "\"verdict\""}) {
+  for (const std::string& name : order) {
+    const std::string key = "\n  \"" + name + "\": ";
     const size_t at = text.find(key);
     INFO(key);
     CHECK(at != std::string::npos);
@@ -199,7 +202,8 @@ TEST_CASE("measures carry their value or null, their evidence, and why they are 
   CHECK(prs["available"] == true);
   CHECK(prs["value"].get<double>() == 1.0 / 3.0);  // Shortest round-trip form reads back exactly.
   CHECK(prs["evidence"] == Json::parse(R"({"replies": 3, "peer_replies": 1,
-                                          "replies_to_host": 1, "replies_by_host": 1})"));
+                                          "replies_to_host": 1, "replies_by_host": 1,
+                                          "inferred_replies": 0})"));
   CHECK_FALSE(prs.contains("why_unavailable"));
   const Json& c = m["degree_centralization"];
   CHECK(c["available"] == false);
@@ -209,7 +213,7 @@ TEST_CASE("measures carry their value or null, their evidence, and why they are 
   std::vector<std::string> names;
   for (const auto& item : m.items())
     names.push_back(item.key());
-  CHECK(names.size() == 7);
+  CHECK(names.size() == 19);
 }
 
 TEST_CASE("inputs, errors and diagnostics are rendered as the schema describes") {
@@ -251,10 +255,11 @@ TEST_CASE("the edge list lists people and their ties, never bots") {
         "node\t0\t1\t2\n"
         "node\t1\t0\t2\n"
         "node\t2\t0\t1\n"
-        "edge\t0\t1\t1\t0\t0\n"    // 3 replies to 2.
-        "edge\t0\t2\t0\t1\t1\n"    // 3 mentions u3; u1 reacts to 4.
-        "edge\t1\t0\t1\t0\t0\n"    // 2 replies to 1.
-        "edge\t2\t1\t1\t0\t0\n");  // 4 replies to 2.
+        "edge\t0\t1\t1\t0\t0\t0\n"  // 3 replies to 2.
+        "edge\t0\t2\t0\t1\t1\t0\n"  // 3 mentions u3; u1 reacts to 4.
+        "edge\t1\t0\t1\t0\t0\t0\n"  // 2 replies to 1.
+        "edge\t2\t1\t1\t0\t0\t0\n"  // 4 replies to 2.
+        "tie\t1\t2\t1\t1\n");       // u3 replied to u2 in one conversation.
 
   // A declared host who wrote nothing is a node with 0 messages.
   DatasetBuilder c;
@@ -262,7 +267,7 @@ TEST_CASE("the edge list lists people and their ties, never bots") {
   Options o;
   o.hosts = {"boss"};
   const Rendered rc(c, o);
-  CHECK(rc.Edges() == "node\t0\t0\t1\nnode\t1\t1\t0\nedge\t0\t1\t0\t1\t0\n");
+  CHECK(rc.Edges() == "node\t0\t0\t1\nnode\t1\t1\t0\nedge\t0\t1\t0\t1\t0\t0\n");
 }
 
 TEST_CASE("the summary reads as plain, correctly counted English") {
@@ -341,6 +346,51 @@ TEST_CASE("the schema's enums are exactly the names the code writes") {
   CHECK(Strings(channel["kind"]["enum"]) == kinds);
   CHECK(kinds.size() == static_cast<size_t>(ChannelKind::kVoice) + 1);
 
+  // The index components, flags, quadrants and boundary enums are the code's names.
+  const Json& vp = verdict;
+  std::set<std::string> component_ids;
+  for (const auto& c : meshcheck::classify::IndexComponents({}, false))
+    component_ids.insert(c.id);
+  CHECK(Strings(vp["components"]["items"]["properties"]["id"]["enum"]) == component_ids);
+  std::set<std::string> flags;
+  for (auto f : meshcheck::classify::kAllFlags)
+    flags.insert(meshcheck::classify::FlagName(f));
+  CHECK(Strings(vp["flags"]["items"]["properties"]["id"]["enum"]) == flags);
+  using meshcheck::classify::Quadrant;
+  std::set<std::string> quadrants, quadrant_titles;
+  for (Quadrant q : {Quadrant::kAudience, Quadrant::kManagedGroup, Quadrant::kOpenCommunity,
+                     Quadrant::kCloseKnitCommunity}) {
+    quadrants.insert(meshcheck::classify::QuadrantName(q));
+    quadrant_titles.insert(meshcheck::classify::QuadrantTitle(q));
+  }
+  const Json& placement = props["placement"]["properties"];
+  auto without_null = [](const Json& e) {
+    std::set<std::string> out;
+    for (const auto& v : e) {
+      if (!v.is_null())
+        out.insert(v.get<std::string>());
+    }
+    return out;
+  };
+  CHECK(without_null(placement["quadrant"]["enum"]) == quadrants);
+  CHECK(without_null(placement["title"]["enum"]) == quadrant_titles);
+  CHECK(without_null(vp["uncertainty"]["properties"]["modal_label"]["enum"]) == labels);
+  using meshcheck::classify::Access;
+  using meshcheck::classify::Enumerability;
+  const Json& boundary = props["boundary"]["properties"];
+  CHECK(Strings(boundary["enumerability"]["enum"]) ==
+        std::set<std::string>{meshcheck::classify::EnumerabilityName(Enumerability::kNone),
+                              meshcheck::classify::EnumerabilityName(Enumerability::kPosters),
+                              meshcheck::classify::EnumerabilityName(Enumerability::kRoster)});
+  CHECK(Strings(boundary["access"]["enum"]) ==
+        std::set<std::string>{meshcheck::classify::AccessName(Access::kUnknown),
+                              meshcheck::classify::AccessName(Access::kNone),
+                              meshcheck::classify::AccessName(Access::kPrivate)});
+  std::set<std::string> boundary_ids;
+  for (const auto& c : meshcheck::classify::ComputeBoundary({}, {}, {}).components)
+    boundary_ids.insert(c.id);
+  CHECK(Strings(boundary["components"]["items"]["properties"]["id"]["enum"]) == boundary_ids);
+
   // Every measure and its evidence, as written, is what the schema requires.
   const Json& measures = props["measures"]["properties"];
   for (const auto& [name, m] : report["measures"].items()) {
@@ -351,4 +401,87 @@ TEST_CASE("the schema's enums are exactly the names the code writes") {
       evidence.insert(item.key());
     CHECK(Strings(measures[name]["properties"]["evidence"]["required"]) == evidence);
   }
+}
+
+TEST_CASE("inferred replies are marked per channel and counted in the report and the summary") {
+  DatasetBuilder b;
+  const uint32_t chat = b.UnlinkedChannel("whatsapp");
+  b.Say("1", "ann", 0, chat);
+  b.Say("2", "bob", 1, chat);
+  b.Post(Msg("3", Who("cat"), 2).In(chat).Mention(Who("ann")));
+  b.Say("4", "eve", 3);  // Channel 0 keeps its links.
+  b.Reply("5", "dan", "4", 4);
+  const Rendered r(b, Options());
+  const Json j = Json::parse(r.Report());
+  CHECK(j["group"]["channels"][0]["replies"] == "exported");
+  CHECK(j["group"]["channels"][1]["replies"] == "inferred");
+  const Json& inf = j["inference"];
+  CHECK(inf["channels"] == 1);
+  CHECK(inf["messages"] == 3);
+  CHECK(inf["turns"] == 3);
+  CHECK(inf["inferred_replies"] == 2);  // bob -> ann (window), cat -> ann (mention).
+  CHECK(inf["by_mention"] == 1);
+  CHECK(inf["concurrency"] == 1.0 / 3.0);  // cat's message follows ann and bob.
+  CHECK(inf["window_minutes"] == 15);
+  REQUIRE(inf["sensitivity"].size() == 4);
+  CHECK(inf["sensitivity"][2]["window_minutes"] == 15);
+  CHECK(inf["sensitivity"][2]["community_index"] == j["verdict"]["community_index"]);
+  CHECK(j["measures"]["peer_reply_share"]["evidence"]["inferred_replies"] == 2);
+  CHECK(j["measures"]["peer_reply_share"]["evidence"]["replies"] == 3);
+  // The edge list marks them too: ann is member 0, bob 1, cat 2.
+  CHECK(r.Edges().find("edge\t1\t0\t1\t0\t0\t1\n") != std::string::npos);
+  CHECK(r.Edges().find("edge\t2\t0\t1\t1\t0\t1\n") != std::string::npos);
+  const std::string summary = r.Summary();
+  CHECK(summary.find("Inferred replies: 2 replies were inferred from turn-taking in 1 channel "
+                     "without reply links (1 through @mentions); concurrency kappa 0.33; the "
+                     "index is") != std::string::npos);
+  CHECK(summary.find("  ~ 2 of 3 replies between people were inferred from turn-taking, because "
+                     "the export keeps no reply links in 1 channel.") != std::string::npos);
+}
+
+TEST_CASE("boundary, placement, timeline and response times are rendered as the schema says") {
+  DatasetBuilder b;
+  SmallGroup(&b);
+  b.Member(Who("u9").Named("Quiet Marker"));  // A roster: listed, never posts.
+  const Rendered r(b, Declared(true));
+  const Json j = Json::parse(r.Report());
+  CHECK(j["group"]["roster"] == Json::parse(R"({"known": true, "listed": 1,
+      "joined_or_left": 0, "size": 4, "silent_members": 1})"));
+  const Json& bnd = j["boundary"];
+  CHECK(bnd["enumerability"] == "roster");
+  CHECK(bnd["access"] == "unknown");
+  REQUIRE(bnd["components"].size() == 5);
+  CHECK(bnd["components"][1]["available"] == false);
+  const Json& p = j["placement"];
+  CHECK(p["placed"] == true);
+  CHECK(p["community_index"] == j["verdict"]["community_index"]);
+  CHECK(p["boundary_index"] == bnd["boundary_index"]);
+  CHECK(p["provisional"] == true);  // The verdict is insufficient_data.
+  CHECK(!p["track"].empty());
+  const Json& t = j["timeline"];
+  CHECK(t["unit"] == "week");
+  REQUIRE(t["periods"].size() == 1);
+  CHECK(t["periods"][0]["start"] == "2024-01-01");
+  CHECK(t["periods"][0]["messages_by_host"] == 2);
+  CHECK(t["periods"][0]["messages_by_members"] == 3);
+  CHECK(t["periods"][0]["active_posters"] == 3);
+  CHECK(t["periods"][0]["community_index"].is_null());  // Too little to judge.
+  CHECK(t["periods"][0]["components"]["PRS"].is_null());
+  const Json& rt = j["response_times"];
+  CHECK(rt["questions"] == 0);
+  CHECK(rt["censored"] == 1);  // u2's "6" (its target is outside the export) is too recent.
+  CHECK(rt["all"]["median_seconds"].is_null());
+  CHECK(rt["unanswered_share"].is_null());
+  const Json& u = j["verdict"]["uncertainty"];
+  CHECK(u["method"] == "week_block_jackknife");
+  CHECK(u["estimated"] == false);
+  CHECK(u["interval"].is_null());
+  const std::string summary = r.Summary();
+  CHECK(summary.find("Uncertainty: not estimated (the history covers a single week).") !=
+        std::string::npos);
+  CHECK(summary.find("Boundary Index ") != std::string::npos);
+  CHECK(summary.find("Map: ") != std::string::npos);
+  CHECK(summary.find("Timeline (index per week): 2024-01-01 n/a.") != std::string::npos);
+  CHECK(summary.find("Replies to members: no member question old enough to judge.") !=
+        std::string::npos);
 }

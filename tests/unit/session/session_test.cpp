@@ -150,7 +150,11 @@ TEST_CASE("an unsupported input is an input error and the next input still works
   const std::string good = ReadFile(files.back());
   Session s;
   REQUIRE(s.BeginInput({"list.txt", 0, Format::kAuto}).ok());
-  const Status bad = s.Push("eggs\nmilk\nflour\n");
+  // A text of 64 KiB is enough to tell it is no export: the error comes from Push.
+  std::string list;
+  while (list.size() < 70000)
+    list += "eggs\nmilk\nflour\n";
+  const Status bad = s.Push(list);
   CHECK(bad.code() == StatusCode::kUnsupportedFormat);
   CHECK(bad.id() == "ingest.unsupported_format");
   CHECK(bad.location().input == 0);
@@ -167,7 +171,17 @@ TEST_CASE("an unsupported input is an input error and the next input still works
   CHECK(report["inputs"][1]["status"] == "ok");
   CHECK(report["group"]["messages"].get<int>() > 0);
   CHECK(s.progress().inputs == 2);
-  CHECK(s.progress().bytes == good.size() + 16);  // "more" came after the error: not counted.
+  CHECK(s.progress().bytes == good.size() + list.size());  // "more" came after the error.
+}
+
+TEST_CASE("a short unsupported input is an input error at EndInput") {
+  Session s;
+  REQUIRE(s.BeginInput({"list.txt", 0, Format::kAuto}).ok());
+  CHECK(s.Push("eggs\nmilk\nflour\n").ok());  // Too little to tell yet.
+  const Status bad = s.EndInput();
+  CHECK(bad.code() == StatusCode::kUnsupportedFormat);
+  CHECK(bad.id() == "ingest.unsupported_format");
+  CHECK(bad.message().find("list.txt is a plain-text file") != std::string::npos);
 }
 
 TEST_CASE("Finish reports the first input error when no input could be read") {

@@ -1,0 +1,26 @@
+// Small ASCII string helpers shared by readers and sniffers (no locale, no allocation unless
+// the result is a string).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace meshcheck::base {
+
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+inline char AsciiLower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+// ASCII case-insensitive equality.
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
+std::string AsciiLowered(std::string_view s);
+// Without leading and trailing spaces, tabs, '\r' and '\n'.
+std::string_view TrimAscii(std::string_view s);
+
+}  // namespace meshcheck::base

@@ -1,0 +1,32 @@
+#include "metrics/measures.h"
+
+namespace meshcheck::metrics {
+
+Measures ComputeMeasures(const model::Dataset& data,
+                         const graph::InteractionGraph& graph,
+                         const GroupFacts& facts,
+                         const HostSet& hosts) {
+  Measures m;
+  m.calendar = BuildHostCalendar(data, facts, hosts);
+  const PeerNetwork network(data, graph, hosts);
+  m.table = BuildTallies(data, graph, facts, hosts, m.calendar, network, true);
+  m.structure = ComputeStructure(data, graph, facts, hosts, m.calendar, m.table);
+  m.participation = ComputeParticipation(data, graph, facts, hosts);
+  m.responses = ComputeResponses(data, graph, facts, hosts, m.participation.roster);
+  m.ties = network.Ties(ConnectivityWindow(data, graph, facts));
+  m.roles = ComputeRoles(data, graph, facts, hosts, m.ties);
+  m.inference = graph.inference();
+  m.inferred_channels = graph.inferred_channel();
+  return m;
+}
+
+Tally ComputeTally(const model::Dataset& data,
+                   const graph::InteractionGraph& graph,
+                   const GroupFacts& facts,
+                   const HostSet& hosts) {
+  const HostCalendar calendar = BuildHostCalendar(data, facts, hosts);
+  const PeerNetwork network(data, graph, hosts);
+  return BuildTallies(data, graph, facts, hosts, calendar, network, false).all;
+}
+
+}  // namespace meshcheck::metrics

@@ -1,0 +1,47 @@
+// Every measure of a group (ANALYSIS.md B.1), computed once from the dataset, its graph, its
+// facts and its hosts: the entry point of the metrics module.
+#pragma once
+
+#include <vector>
+
+#include "graph/interaction_graph.h"
+#include "metrics/facts.h"
+#include "metrics/host_calendar.h"
+#include "metrics/hosts.h"
+#include "metrics/participation.h"
+#include "metrics/peer_network.h"
+#include "metrics/response.h"
+#include "metrics/roles.h"
+#include "metrics/structure.h"
+#include "metrics/tally.h"
+#include "model/dataset.h"
+
+namespace meshcheck::metrics {
+
+struct Measures {
+  HostCalendar calendar;
+  TallyTable table;  // The index's statistics, with jackknife blocks and timeline periods.
+  StructureMeasures structure;
+  ResponseMeasures responses;
+  Participation participation;
+  Roles roles;
+  // Reply ties between non-host people over all conversations; chosen_conversations counts
+  // those in HRC's window.
+  std::vector<PeerTie> ties;
+  graph::InferenceStats inference;      // The graph's turn-taking inference (B.6)...
+  std::vector<bool> inferred_channels;  // ...and, per channel, whether it was inferred.
+};
+
+Measures ComputeMeasures(const model::Dataset& data,
+                         const graph::InteractionGraph& graph,
+                         const GroupFacts& facts,
+                         const HostSet& hosts);
+
+// The index's statistics over all conversations only (no blocks, no periods): what the
+// sensitivity of the index to the inference window needs (B.6).
+Tally ComputeTally(const model::Dataset& data,
+                   const graph::InteractionGraph& graph,
+                   const GroupFacts& facts,
+                   const HostSet& hosts);
+
+}  // namespace meshcheck::metrics

@@ -1,0 +1,311 @@
+#include "metrics/peer_network.h"
+
+#include <algorithm>
+
+#include "graph/disjoint_sets.h"
+#include "metrics/grouping.h"
+
+namespace meshcheck::metrics {
+namespace {
+
+using Edges = std::vector<std::pair<uint32_t, uint32_t>>;
+
+std::pair<uint32_t, uint32_t> Unpack(uint64_t pair) {
+  return {static_cast<uint32_t>(pair >> 32), static_cast<uint32_t>(pair)};
+}
+
+// Largest components of many small edge sets over one large node range: the union-find and
+// its counters are reset only where a round touched them.
+class ComponentCounter {
+ public:
+  explicit ComponentCounter(size_t members)
+      : sets_(members), counted_(members, 0), count_(members, 0) {}
+
+  // Over the edges[i] with keep(i).
+  template <typename Keep>
+  uint32_t Largest(const Edges& edges, Keep keep) {
+    for (size_t i = 0; i < edges.size(); ++i) {
+      if (!keep(i))
+        continue;
+      sets_.Union(edges[i].first, edges[i].second);
+      touched_.push_back(edges[i].first);
+      touched_.push_back(edges[i].second);
+    }
+    uint32_t largest = 0;
+    for (uint32_t x : touched_) {
+      if (counted_[x])
+        continue;
+      counted_[x] = 1;
+      largest = std::max(largest, ++count_[sets_.Find(x)]);
+    }
+    for (uint32_t x : touched_) {
+      counted_[x] = 0;
+      count_[sets_.Find(x)] = 0;
+    }
+    for (uint32_t x : touched_)
+      sets_.Isolate(x);
+    touched_.clear();
+    return largest;
+  }
+
+ private:
+  graph::DisjointSets sets_;
+  std::vector<uint8_t> counted_;
+  std::vector<uint32_t> count_;
+  std::vector<uint32_t> touched_;
+};
+
+}  // namespace
+
+uint32_t LargestComponent(const Edges& edges, size_t members) {
+  ComponentCounter counter(members);
+  return counter.Largest(edges, [](size_t) { return true; });
+}
+
+PeerNetwork::PeerNetwork(const model::Dataset& data,
+                         const graph::InteractionGraph& graph,
+                         const HostSet& hosts)
+    : members_(data.members().size()) {
+  const auto& messages = data.messages();
+  const Kinds kinds(data, hosts);
+  auto peer = [&](uint32_t x) { return kinds.peer(x); };
+  // Walked conversation by conversation, so that both lists come out in conversation order;
+  // stable sorts by pair and by person then keep it within each pair and person.
+  FirstInGroup first_in_conversation(members_);
+  const auto conversations = static_cast<uint32_t>(graph.conversation_root().size());
+  size_t replies = 0;
+  for (uint32_t i = 0; i < messages.size(); ++i) {
+    const uint32_t t = graph.reply_target()[i];
+    replies += t != model::kNone && peer(t) && peer(messages[i].author);
+  }
+  events_.reserve(replies);
+  for (uint32_t c = 0; c < conversations; ++c) {
+    for (uint32_t i : graph.ConversationMessages(c)) {
+      const uint32_t a = messages[i].author;
+      if (!peer(a))
+        continue;
+      if (first_in_conversation(a, c))
+        posters_.push_back((static_cast<uint64_t>(a) << 32) | c);
+      const uint32_t t = graph.reply_target()[i];
+      if (t == model::kNone || !peer(t))
+        continue;
+      const uint32_t lo = std::min(a, t);
+      const uint32_t hi = std::max(a, t);
+      events_.push_back({(static_cast<uint64_t>(lo) << 32) | hi, c, a == lo});
+    }
+  }
+  StableSortByKey(&events_, [](const Event& e) { return e.pair; });
+  StableSortByKey(&posters_, [](uint64_t p) { return p >> 32; });
+}
+
+std::vector<Network> PeerNetwork::ByBucket(const std::vector<uint32_t>& bucket_of,
+                                           uint32_t buckets) const {
+  std::vector<Network> out(buckets);
+  std::vector<Edges> repeated(buckets);
+  for (size_t i = 0; i < events_.size();) {
+    size_t j = i;
+    while (j < events_.size() && events_[j].pair == events_[i].pair)
+      ++j;
+    // One sub-run per bucket (buckets do not decrease along the run).
+    uint32_t current = model::kNone;
+    uint8_t mask = 0;
+    uint32_t distinct = 0;
+    uint32_t last = model::kNone;
+    auto flush = [&] {
+      if (current == model::kNone)
+        return;
+      Network& n = out[current];
+      ++n.peer_pairs;
+      n.mutual_peer_pairs += mask == 3;
+      if (distinct >= 2) {
+        ++n.repeated_ties;
+        repeated[current].push_back(Unpack(events_[i].pair));
+      }
+    };
+    for (size_t k = i; k < j; ++k) {
+      const uint32_t b = bucket_of[events_[k].conversation];
+      if (b == model::kNone)
+        continue;
+      if (b != current) {
+        flush();
+        current = b;
+        mask = 0;
+        distinct = 0;
+        last = model::kNone;
+      }
+      mask |= events_[k].forward ? 1 : 2;
+      if (events_[k].conversation != last) {
+        ++distinct;
+        last = events_[k].conversation;
+      }
+    }
+    flush();
+    i = j;
+  }
+  ComponentCounter counter(members_);
+  for (uint32_t b = 0; b < buckets; ++b)
+    out[b].largest_component = counter.Largest(repeated[b], [](size_t) { return true; });
+  uint64_t last_author = UINT64_MAX;
+  uint32_t current = model::kNone;
+  for (uint64_t entry : posters_) {
+    const uint32_t b = bucket_of[static_cast<uint32_t>(entry)];
+    if (b == model::kNone)
+      continue;
+    if (entry >> 32 != last_author || b != current) {
+      ++out[b].non_host_posters;
+      last_author = entry >> 32;
+      current = b;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Where something was seen among the chosen conversations, for the jackknife: in exactly one
+// block (it goes when that block is left out), or not (it always stays).
+class Presence {
+ public:
+  void See(uint32_t block) {
+    if (!seen_) {
+      seen_ = true;
+      block_ = block;
+    } else if (block != block_) {
+      block_ = PeerNetwork::kKeep;
+    }
+  }
+  bool seen() const { return seen_; }
+  // The block whose removal removes it, or PeerNetwork::kKeep.
+  uint32_t sole_block() const { return seen_ ? block_ : PeerNetwork::kKeep; }
+
+ private:
+  bool seen_ = false;
+  uint32_t block_ = PeerNetwork::kKeep;
+};
+
+}  // namespace
+
+std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block_of,
+                                              uint32_t blocks) const {
+  Network total;
+  std::vector<uint64_t> lost_pairs(blocks, 0);
+  std::vector<uint64_t> lost_mutual(blocks, 0);
+  std::vector<uint32_t> lost_posters(blocks, 0);
+  Edges repeated;
+  std::vector<std::vector<uint32_t>> killed(blocks);     // Per block: repeated ties it removes.
+  std::vector<std::pair<uint32_t, uint32_t>> per_block;  // (block, distinct conversations).
+  for (size_t i = 0; i < events_.size();) {
+    size_t j = i;
+    while (j < events_.size() && events_[j].pair == events_[i].pair)
+      ++j;
+    Presence direction[2];
+    uint32_t distinct = 0;
+    uint32_t last = model::kNone;
+    per_block.clear();
+    for (size_t k = i; k < j; ++k) {
+      const uint32_t b = block_of[events_[k].conversation];
+      if (b == model::kNone)
+        continue;
+      direction[events_[k].forward ? 0 : 1].See(b);
+      if (events_[k].conversation == last)
+        continue;
+      last = events_[k].conversation;
+      ++distinct;
+      if (per_block.empty() || per_block.back().first != b)
+        per_block.emplace_back(b, 0);
+      ++per_block.back().second;
+    }
+    i = j;
+    if (distinct == 0)
+      continue;
+    const uint8_t mask =
+        static_cast<uint8_t>((direction[0].seen() ? 1 : 0) | (direction[1].seen() ? 2 : 0));
+    ++total.peer_pairs;
+    total.mutual_peer_pairs += mask == 3;
+    for (int d = 0; d < 2; ++d) {
+      const uint32_t x = direction[d].sole_block();
+      if (x == kKeep || (d == 1 && x == direction[0].sole_block()))
+        continue;  // Never lost, or already counted with direction 0.
+      uint8_t left = mask;
+      for (int e = 0; e < 2; ++e) {
+        if (direction[e].sole_block() == x)
+          left &= static_cast<uint8_t>(~(1 << e));
+      }
+      lost_pairs[x] += left == 0;
+      lost_mutual[x] += mask == 3 && left != 3;
+    }
+    if (distinct >= 2) {
+      const auto t = static_cast<uint32_t>(repeated.size());
+      repeated.push_back(Unpack(events_[i - 1].pair));
+      for (const auto& [b, count] : per_block) {
+        if (b != kKeep && distinct - count < 2)
+          killed[b].push_back(t);
+      }
+    }
+  }
+  ComponentCounter counter(members_);
+  total.repeated_ties = repeated.size();
+  total.largest_component = counter.Largest(repeated, [](size_t) { return true; });
+
+  uint64_t last_author = UINT64_MAX;
+  Presence presence;
+  auto close_author = [&] {
+    if (!presence.seen())
+      return;
+    ++total.non_host_posters;
+    if (presence.sole_block() != kKeep)
+      ++lost_posters[presence.sole_block()];
+  };
+  for (uint64_t entry : posters_) {
+    if (entry >> 32 != last_author) {
+      close_author();
+      presence = Presence();
+      last_author = entry >> 32;
+    }
+    const uint32_t b = block_of[static_cast<uint32_t>(entry)];
+    if (b != model::kNone)
+      presence.See(b);
+  }
+  close_author();
+
+  std::vector<Network> out(blocks, total);
+  std::vector<uint32_t> stamp(repeated.size(), model::kNone);
+  for (uint32_t b = 0; b < blocks; ++b) {
+    Network& n = out[b];
+    n.peer_pairs -= lost_pairs[b];
+    n.mutual_peer_pairs -= lost_mutual[b];
+    n.non_host_posters -= lost_posters[b];
+    if (killed[b].empty())
+      continue;
+    n.repeated_ties -= killed[b].size();
+    for (uint32_t t : killed[b])
+      stamp[t] = b;
+    n.largest_component = counter.Largest(repeated, [&](size_t t) { return stamp[t] != b; });
+  }
+  return out;
+}
+
+std::vector<PeerTie> PeerNetwork::Ties(const std::vector<uint32_t>& chosen) const {
+  size_t pairs = 0;
+  for (size_t k = 0; k < events_.size(); ++k)
+    pairs += k == 0 || events_[k].pair != events_[k - 1].pair;
+  std::vector<PeerTie> out;
+  out.reserve(pairs);
+  uint32_t last = model::kNone;
+  for (size_t k = 0; k < events_.size(); ++k) {
+    const Event& e = events_[k];
+    if (k == 0 || e.pair != events_[k - 1].pair) {
+      const auto [a, b] = Unpack(e.pair);
+      out.push_back({a, b, 0, 0});
+      last = model::kNone;
+    }
+    if (e.conversation == last)
+      continue;
+    last = e.conversation;
+    ++out.back().conversations;
+    out.back().chosen_conversations += chosen[e.conversation] != model::kNone;
+  }
+  return out;
+}
+
+}  // namespace meshcheck::metrics

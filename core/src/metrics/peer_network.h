@@ -1,0 +1,73 @@
+// The replies between non-host people, conversation by conversation: what peer reciprocity
+// (PRC, ANALYSIS.md B.1 item 2) and host-removed connectivity (HRC, B.1 item 4) are made of.
+// Both can be computed over any set of conversations: all, a recent window, each period of the
+// timeline, or all but one block of weeks at a time (the jackknife of C.3).
+//
+// Conversations are chosen, and grouped, by a per-conversation bucket that must not decrease
+// with the conversation index. Time buckets never do (conversations are numbered in time
+// order), which lets every computation here run in one pass over the sorted replies.
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "graph/interaction_graph.h"
+#include "metrics/hosts.h"
+#include "model/dataset.h"
+
+namespace meshcheck::metrics {
+
+// The peer network of a set of conversations.
+struct Network {
+  uint64_t peer_pairs = 0;         // Unordered non-host pairs with a reply either way (PRC).
+  uint64_t mutual_peer_pairs = 0;  // ...with replies both ways (PRC).
+  uint64_t repeated_ties = 0;      // ...who replied in >= 2 distinct conversations (HRC).
+  uint32_t largest_component = 0;  // People in the largest connected group of repeated ties.
+  uint32_t non_host_posters = 0;   // Non-host people who wrote in these conversations.
+};
+
+// Two non-host people who replied to each other (either way).
+struct PeerTie {
+  uint32_t a = 0;  // Member indices, a < b.
+  uint32_t b = 0;
+  uint32_t conversations = 0;         // Distinct conversations with a reply between them...
+  uint32_t chosen_conversations = 0;  // ...and among the chosen ones (see Ties).
+};
+
+class PeerNetwork {
+ public:
+  // A LeaveOneOut block value: the conversation is chosen but in no block (it is never left
+  // out, e.g. it is undated).
+  static constexpr uint32_t kKeep = model::kNone - 1;
+
+  PeerNetwork(const model::Dataset& data,
+              const graph::InteractionGraph& graph,
+              const HostSet& hosts);
+
+  // The network of each bucket: bucket_of[c] < buckets, or model::kNone to leave conversation
+  // c out.
+  std::vector<Network> ByBucket(const std::vector<uint32_t>& bucket_of, uint32_t buckets) const;
+  // Per block b < blocks: the network of the chosen conversations without those of block b.
+  // block_of[c]: a block, kKeep, or model::kNone (not chosen).
+  std::vector<Network> LeaveOneOut(const std::vector<uint32_t>& block_of, uint32_t blocks) const;
+  // Every tie over all conversations, sorted by (a, b); chosen_conversations counts those with
+  // chosen[c] != model::kNone.
+  std::vector<PeerTie> Ties(const std::vector<uint32_t>& chosen) const;
+
+ private:
+  struct Event {
+    uint64_t pair;          // (a << 32) | b with a < b.
+    uint32_t conversation;  // Where the reply was written.
+    bool forward;           // a replied to b (else b to a).
+  };
+  std::vector<Event> events_;      // Sorted by (pair, conversation).
+  std::vector<uint64_t> posters_;  // (non-host person << 32) | conversation, sorted, unique.
+  size_t members_ = 0;
+};
+
+// The number of people in the largest connected group formed by `edges` (member index pairs
+// below `members`); 0 without edges. Union-find: near-linear.
+uint32_t LargestComponent(const std::vector<std::pair<uint32_t, uint32_t>>& edges, size_t members);
+
+}  // namespace meshcheck::metrics

@@ -3,12 +3,14 @@
 #               and serve the page on http://127.0.0.1:$(PORT)/ until stopped
 #   make test   install what is missing, build, run every test suite
 #   make bench  throughput and memory on generated exports (native and headless Chromium)
+#   make fuzz   every libFuzzer target for $(FUZZ_SECONDS) s each, two at a time (fuzz/run.sh)
 SHELL := /bin/bash
 PORT ?= 8080
+FUZZ_SECONDS ?= 600
 export NODE_PATH := /usr/share/nodejs
 export PORT
 
-.PHONY: demo test bench deps build native wasm web clean format
+.PHONY: demo test bench deps build native wasm web clean format fuzz
 
 demo: build
 	scripts/demo.sh
@@ -18,6 +20,11 @@ test: build
 
 bench: build
 	scripts/bench.sh
+
+fuzz: deps
+	cmake --preset fuzz
+	cmake --build --preset fuzz
+	fuzz/run.sh $(FUZZ_SECONDS) build/sanitize
 
 deps:
 	scripts/install-deps.sh

@@ -1,7 +1,9 @@
 // meshcheck CLI: marshals files and flags into a Session (the same push path as the browser)
 // and prints its summary or report. No analysis logic lives here.
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +25,7 @@ struct Args {
   std::vector<std::string> files;
   meshcheck::Format format = meshcheck::Format::kAuto;
   bool json = false;
+  bool timings = false;
   std::string edges_path;
   meshcheck::Options options;
 };
@@ -31,7 +34,8 @@ void Usage(std::FILE* to) {
   std::fprintf(to,
                "usage: meshcheck analyze PATH... [--format NAME] [--json] [--host NAME]...\n"
                "                                 [--names] [--edges PATH] [--group-by-thread]\n"
-               "                                 [--csv-columns SPEC]\n"
+               "                                 [--csv-columns SPEC] [--group NAME]...\n"
+               "                                 [--max-memory MB] [--timings]\n"
                "  PATH           an export file, a zip, or a folder (an unzipped Slack export):\n"
                "                 a folder's files are read in name order\n"
                "  --format NAME  read every file as NAME instead of detecting it (formats:");
@@ -42,11 +46,18 @@ void Usage(std::FILE* to) {
                ")\n"
                "  --json         print the report JSON (schema %s) instead of a summary\n"
                "  --host NAME    the group's host (user id or name); repeat for co-hosts\n"
+               "  --group NAME   analyse only this channel or group (id or name, e.g. #general,\n"
+               "                 r/rstats, a chat's name); repeat to join several\n"
                "  --names        show member names instead of pseudonyms\n"
                "  --edges PATH   also write the interaction graph as tab-separated text\n"
                "  --group-by-thread  Reddit: one group per thread instead of per subreddit\n"
                "  --csv-columns SPEC  generic CSV: header names for meshcheck's columns,\n"
                "                 e.g. author=user,timestamp=created_at (docs/generic-csv.md)\n"
+               "  --max-memory MB  stop with a clear message when the analysis would hold more\n"
+               "                 than MB megabytes (docs/limits.md)\n"
+               "  --timings      print the seconds spent in each phase to stderr (one line:\n"
+               "                 timings read=S tokenize=S model=S graph=S metrics=S\n"
+               "                 classify=S report=S total=S)\n"
                "  meshcheck quiz --answers FILE [--report FILE] [--definition FILE] [--json]\n"
                "  meshcheck --version\n",
                meshcheck::kReportSchema);
@@ -67,10 +78,23 @@ bool ParseArgs(int argc, char** argv, Args* args) {
     };
     if (a == "--json") {
       args->json = true;
+    } else if (a == "--timings") {
+      args->timings = true;
     } else if (a == "--names") {
       args->options.pseudonymize = false;
     } else if (a == "--group-by-thread") {
       args->options.group_by_thread = true;
+    } else if (a == "--max-memory") {
+      const char* v = value("--max-memory");
+      if (!v)
+        return false;
+      char* end = nullptr;
+      const unsigned long long mb = std::strtoull(v, &end, 10);
+      if (*v < '0' || *v > '9' || *end != '\0' || mb == 0 || mb > (1ull << 40)) {
+        std::fprintf(stderr, "meshcheck: --max-memory needs a number of megabytes\n");
+        return false;
+      }
+      args->options.max_memory_bytes = static_cast<uint64_t>(mb) << 20;
     } else if (a == "--csv-columns") {
       const char* v = value("--csv-columns");
       if (!v)
@@ -91,6 +115,11 @@ bool ParseArgs(int argc, char** argv, Args* args) {
       if (!v)
         return false;
       args->options.hosts.emplace_back(v);
+    } else if (a == "--group") {
+      const char* v = value("--group");
+      if (!v)
+        return false;
+      args->options.groups.emplace_back(v);
     } else if (a == "--edges") {
       const char* v = value("--edges");
       if (!v)
@@ -157,7 +186,10 @@ std::vector<InputFile> ExpandPath(const std::string& path) {
   const fs::path root(path);
   if (!fs::is_directory(root, ec))
     return {{path, root.filename().string()}};
-  const fs::path base = fs::absolute(root, ec).lexically_normal().parent_path().parent_path();
+  fs::path folder = fs::absolute(root, ec).lexically_normal();
+  if (folder.filename().empty())  // "export/" (a trailing separator) is "export".
+    folder = folder.parent_path();
+  const fs::path base = folder.parent_path();
   std::vector<InputFile> out;
   for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
        it.increment(ec)) {
@@ -171,11 +203,13 @@ std::vector<InputFile> ExpandPath(const std::string& path) {
   return out;
 }
 
-// Streams one file into the session. Returns false with a one-line reason on failure.
+// Streams one file into the session. Returns false with a one-line reason on failure. Adds the
+// time spent reading the file to `read_seconds`.
 bool PushFile(meshcheck::Session* session,
               const InputFile& file,
               meshcheck::Format format,
-              std::string* reason) {
+              std::string* reason,
+              double* read_seconds) {
   const std::string& path = file.path;
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) {
@@ -190,7 +224,10 @@ bool PushFile(meshcheck::Session* session,
   meshcheck::Status status = session->BeginInput(info);
   std::vector<char> buffer(kChunkBytes);
   while (status.ok() && in) {
+    const auto start = std::chrono::steady_clock::now();
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    *read_seconds +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const auto got = static_cast<size_t>(in.gcount());
     if (got == 0)
       break;
@@ -312,7 +349,11 @@ int main(int argc, char** argv) {
     Usage(stderr);
     return 2;
   }
+  const auto start = std::chrono::steady_clock::now();
   meshcheck::Session session(args.options);
+  if (args.timings)
+    session.EnableTimings();
+  double read_seconds = 0;
   std::vector<std::string> failures;
   for (const std::string& path : args.files) {
     const std::vector<InputFile> files = ExpandPath(path);
@@ -320,11 +361,19 @@ int main(int argc, char** argv) {
       failures.push_back(path + ": the folder holds no files");
     for (const InputFile& file : files) {
       std::string reason;
-      if (!PushFile(&session, file, args.format, &reason))
+      if (!PushFile(&session, file, args.format, &reason, &read_seconds))
         failures.push_back(reason);
     }
   }
   const meshcheck::Status finished = session.Finish();
+  if (args.timings) {
+    const meshcheck::PhaseTimings t = session.timings();
+    std::fprintf(stderr,
+                 "timings read=%.3f tokenize=%.3f model=%.3f graph=%.3f metrics=%.3f "
+                 "classify=%.3f report=%.3f total=%.3f\n",
+                 read_seconds, t.tokenize, t.model, t.graph, t.metrics, t.classify, t.report,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
   for (const std::string& reason : failures)
     std::fprintf(stderr, "meshcheck: %s\n", reason.c_str());
   if (!finished.ok())

@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build clang-format emscripten catch2 nlohmann-json3-dev
           chromium python3 python3-networkx python3-jsonschema
-          bzip2)  # bzip2: unpacking zlib's source tarball (scripts/fetch-zlib.sh)
+          bzip2  # bzip2: unpacking zlib's source tarball (scripts/fetch-zlib.sh)
+          clang-14 libclang-rt-14-dev)  # the sanitize and fuzz presets (ASan, UBSan, libFuzzer)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -78,16 +78,20 @@ std::vector<std::string> StringsFromJs(const val& array) {
   return out;
 }
 
-meshcheck::Options MakeOptions(const val& hosts, bool pseudonymize) {
+meshcheck::Options MakeOptions(const val& hosts, bool pseudonymize, double max_memory_bytes) {
   meshcheck::Options options;
   options.hosts = StringsFromJs(hosts);
   options.pseudonymize = pseudonymize;
+  options.max_memory_bytes = max_memory_bytes > 0 ? static_cast<uint64_t>(max_memory_bytes) : 0;
   return options;
 }
 
 class JsSession {
  public:
-  JsSession(val hosts, bool pseudonymize) : session_(MakeOptions(hosts, pseudonymize)) {}
+  JsSession(val hosts, bool pseudonymize) : JsSession(std::move(hosts), pseudonymize, 0) {}
+  // maxMemoryBytes: Options::max_memory_bytes (0: no ceiling but the 4 GB of wasm memory).
+  JsSession(val hosts, bool pseudonymize, double max_memory_bytes)
+      : session_(MakeOptions(hosts, pseudonymize, max_memory_bytes)) {}
 
   // formatName: "" or "auto" to sniff, else a FormatName ("discord-json").
   val BeginInput(std::string name, double size_hint, std::string format_name) {
@@ -131,6 +135,10 @@ class JsSession {
   }
   std::string ReportJson() const { return session_.ReportJson(); }
   std::string SummaryText() const { return session_.SummaryText(); }
+  // The interaction graph as tab-separated text (report::RenderEdgeList). Valid after finish().
+  std::string GraphEdgeList() const { return session_.GraphEdgeList(); }
+  // Everyone who posted as CSV (formula-injection safe). Valid after finish().
+  std::string MembersCsv() const { return session_.MembersCsv(); }
 
   val Progress() const {
     const meshcheck::Progress p = session_.progress();
@@ -204,6 +212,7 @@ EMSCRIPTEN_BINDINGS(meshcheck) {
 #ifndef MESHCHECK_WASM_QUIZ_ONLY
   emscripten::class_<JsSession>("Session")
       .constructor<val, bool>()
+      .constructor<val, bool, double>()
       .function("beginInput", &JsSession::BeginInput)
       .function("buffer", &JsSession::Buffer)
       .function("pushBuffer", &JsSession::PushBuffer)
@@ -211,6 +220,8 @@ EMSCRIPTEN_BINDINGS(meshcheck) {
       .function("finish", &JsSession::Finish)
       .function("reportJson", &JsSession::ReportJson)
       .function("summaryText", &JsSession::SummaryText)
+      .function("graphEdgeList", &JsSession::GraphEdgeList)
+      .function("membersCsv", &JsSession::MembersCsv)
       .function("progress", &JsSession::Progress);
 #endif
   emscripten::function("wasmHeapBytes", &WasmHeapBytes);

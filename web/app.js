@@ -1,15 +1,27 @@
-// The page (main thread): takes files from the drop zone, the picker or the bundled example,
-// hands them to the worker (web/worker.js) and shows its progress and report.
+// The page (main thread): takes files from the drop zone (files or whole folders), the pickers
+// or the bundled example, hands them to the worker (web/worker.js), shows per-file progress and
+// renders the report (web/render.js, charts.js, network.js).
 //
 // Contract used by tests and benchmarks (keep it exactly):
 // - document.body.dataset.state: 'loading' | 'ready' | 'running' | 'done' | 'error' |
 //   'cancelled'. Files are accepted in every state but 'running'; 'cancelled' is such a
 //   resting state (a fresh worker is started behind it).
 // - After 'done', window.meshcheck.last = {report, reportJson, bytes, ms, mbps, wasmHeapBytes}.
+// - #network's data-state: 'laying-out', then 'webgl', 'canvas' or 'empty' once drawn.
 // - ?example=1 loads the bundled example (examples/demo-server.json) once ready.
-// Everything taken from a report is shown with textContent, never parsed as HTML.
+// - window.meshcheck.show(reportJson) shows a saved report (no analysis; no graph); tests use
+//   it for report fields the core does not write yet.
+// Everything taken from a report or a file name is shown with textContent, never as HTML.
+// Names revealed by the toggle live only in this page's memory: nothing is stored.
+import {svgToPng} from './charts.js';
+import {download, membersCsvFromReport} from './exports.js';
+import {clearNetwork, networkPng, showNetwork} from './network.js';
 import {makeRequest, Request, Response} from './protocol.js';
+import {fillList, html, inputTexts, renderComparison, renderReport} from './render.js';
 import {strings} from './strings.js';
+
+// The memory ceiling of an analysis when the options leave it empty, in MB.
+const kDefaultMemoryMb = 1024;
 
 const kExampleUrl = 'examples/demo-server.json';
 
@@ -18,19 +30,29 @@ const meshcheck = {
   last: null
 };
 window.meshcheck = meshcheck;
+meshcheck.show = (json) => {
+  if (running)
+    return;
+  begin('');
+  showReport({json, csv: null, stats: {bytes: 0, ms: 0, mbps: 0, wasmHeapBytes: 0}}, -1);
+  showGraph({total: 0, ties: 0, nodes: [], edges: []});
+};
 
 let worker = null;
 let running = null;  // the ANALYZE request in flight
 let generation = 0;  // bumped by cancel(): an example still being fetched is then dropped
 let downloadUrl = null;
+let lastFiles = [];   // the inputs of the last analysis ([{file, name}]), for re-analysis
+let current = null;   // {report, csv, network, name} of the result shown
+let comparison = [];  // [{name, report}]
 let exampleRequested = new URLSearchParams(location.search).get('example') === '1';
 
 function setState(state) {
   document.body.dataset.state = state;
   const busy = state === 'running';
   $('progress-row').hidden = !busy;
-  $('file').disabled = busy;
-  $('example').disabled = busy;
+  for (const id of ['file', 'folder', 'example', 'result-reanalyse', 'reveal-names'])
+    $(id).disabled = busy;
 }
 
 function setStatus(text) {
@@ -53,6 +75,12 @@ function startWorker() {
   worker.postMessage(makeRequest(Request.INIT));
 }
 
+// A fresh worker (the old one's memory is released): after cancel and after a memory error.
+function restartWorker() {
+  worker.terminate();
+  startWorker();
+}
+
 function onResponse(response) {
   const {type, data} = response;
   if (type === Response.READY) {
@@ -66,6 +94,11 @@ function onResponse(response) {
     }
     return;
   }
+  if (type === Response.GRAPH) {
+    if (current && response.requestId === current.requestId)
+      showGraph(data);
+    return;
+  }
   if (!running || response.requestId !== running.id) {
     if (type === Response.ERROR)
       showError(data);  // INIT failed
@@ -74,40 +107,147 @@ function onResponse(response) {
   if (type === Response.PROGRESS) {
     showProgress(data);
   } else if (type === Response.REPORT) {
+    const requestId = running.id;
     running = null;
-    showReport(data);
+    showReport(data, requestId);
   } else if (type === Response.ERROR) {
     running = null;
     showError(data);
+    // A memory limit (session.memory_limit, wasm.out_of_memory; code 4, limit_exceeded): a fresh
+    // worker, so the next file starts with the memory released.
+    if (data.code === 4 || /memory/.test(data.id ?? ''))
+      restartWorker();
   }
 }
+
+// ------------------------------------------------------------------------------ the file list
+
+// One row per input: name, size, detected format (after the analysis), its progress.
+function showFileList(files) {
+  $('file-list')
+      .replaceChildren(...files.map(
+          ({file, name}, i) => html(
+              'li', {
+                'data-index': i,
+                'data-state': 'waiting',
+              },
+              [
+                html('span', {class: 'file-name'}, [name]),
+                html('span', {class: 'file-size'}, [strings.fileSize(file.size)]),
+                html('span', {class: 'file-status'}, [strings.fileWaiting]),
+                html('progress', {'max': Math.max(1, file.size), 'value': 0, 'aria-label': name}),
+              ])));
+}
+
+function fileRow(i) {
+  return $('file-list').children[i] ?? null;
+}
+
+function setFileRow(i, state, text, value) {
+  const row = fileRow(i);
+  if (!row)
+    return;
+  row.dataset.state = state;
+  row.querySelector('.file-status').textContent = text;
+  const bar = row.querySelector('progress');
+  if (value !== undefined)
+    bar.value = value;
+}
+
+// After the analysis: each input's detected format and records, or its own error.
+function finishFileList(inputs) {
+  inputs.forEach((input, i) => {
+    const ok = input.status === 'ok';
+    setFileRow(
+        i, ok ? 'done' : 'error', ok ? strings.fileDone(input) : strings.fileFailed(input),
+        ok ? Number(fileRow(i)?.querySelector('progress').max) : undefined);
+  });
+}
+
+// ------------------------------------------------------------------------------ the analysis
 
 // Clears the last result and shows the page as busy.
 function begin(status) {
   $('quiz').report = null;
   $('result').hidden = true;
   $('error').hidden = true;
+  clearNetwork();
+  current = null;
   setState('running');
   setStatus(status);
   showProgress({bytes: 0, totalBytes: 0, percent: 0, mbps: 0, events: 0, input: ''});
 }
 
+const hostsWanted = () => $('hosts').value.split(',').map((h) => h.trim()).filter(Boolean);
+
+// files: [{file: File, name}] (name: the path inside a folder, else the file name).
 function analyze(files) {
   if (running || files.length === 0)
     return;
-  const hosts = $('hosts').value.split(',').map((h) => h.trim()).filter(Boolean);
-  running = makeRequest(Request.ANALYZE, {files, hosts, pseudonymize: !$('names').checked});
+  lastFiles = files;
+  running = makeRequest(Request.ANALYZE, {
+    files,
+    hosts: hostsWanted(),
+    pseudonymize: !$('names').checked,
+    // A ceiling by default (docs/limits.md): the analysis ends with session.memory_limit and a
+    // message, well before the browser would kill the worker.
+    maxMemoryBytes: (Math.max(0, Number($('max-memory').value) || 0) || kDefaultMemoryMb) * 2 ** 20,
+  });
   begin(strings.starting(files.length));
+  showFileList(files);
   worker.postMessage(running);
 }
+
+const plainFiles = (list) => [...list].map((file) => ({file, name: file.name}));
+
+// Name order with digit runs compared as numbers (1.csv, 2.csv, ... 10.csv), as the CLI reads a
+// folder (cli/main.cpp NaturalLess): leading zeros dropped, a shorter number is smaller.
+function naturalLess(a, b) {
+  const digit = (c) => c >= '0' && c <= '9';
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) {
+    if (digit(a[i]) && digit(b[j])) {
+      let ei = i, ej = j;
+      while (ei < a.length && digit(a[ei]))
+        ++ei;
+      while (ej < b.length && digit(b[ej]))
+        ++ej;
+      const na = a.slice(i, ei).replace(/^0+(?=\d)/, '');
+      const nb = b.slice(j, ej).replace(/^0+(?=\d)/, '');
+      if (na.length !== nb.length)
+        return na.length < nb.length;
+      if (na !== nb)
+        return na < nb;
+      i = ei;
+      j = ej;
+    } else {
+      if (a[i] !== b[j])
+        return a.charCodeAt(i) < b.charCodeAt(j);
+      ++i;
+      ++j;
+    }
+  }
+  return a.length - i < b.length - j;
+}
+
+// A folder's files by their path from the folder ("export/general/2016-01-01.json"), in the
+// CLI's name order.
+const byPath = (files) => files.sort(
+    (a, b) =>
+        (naturalLess(a.name, b.name)     ? -1 :
+             naturalLess(b.name, a.name) ? 1 :
+                                           0));
 
 function cancel() {
   if (document.body.dataset.state !== 'running')
     return;
   ++generation;
-  worker.terminate();
   running = null;
-  startWorker();
+  restartWorker();
+  for (const row of $('file-list').children) {
+    if (row.dataset.state !== 'done' && row.dataset.state !== 'error')
+      setFileRow(Number(row.dataset.index), 'cancelled', strings.fileCancelled);
+  }
   setState('cancelled');
   setStatus(strings.cancelled);
   $('speed').textContent = '';
@@ -123,8 +263,10 @@ async function loadExample() {
     if (!response.ok)
       throw new Error(String(response.status));
     const blob = await response.blob();
-    if (ticket === generation)
-      analyze([new File([blob], kExampleUrl.split('/').pop(), {type: 'application/json'})]);
+    if (ticket === generation) {
+      const name = kExampleUrl.split('/').pop();
+      analyze([{file: new File([blob], name, {type: 'application/json'}), name}]);
+    }
   } catch {
     if (ticket === generation)
       showError({message: strings.exampleMissing, id: 'page.example_missing'});
@@ -135,55 +277,27 @@ function showProgress(p) {
   $('progress').value = p.percent;
   $('percent').textContent = `${Math.floor(p.percent)}%`;
   $('speed').textContent = strings.progress(p);
+  if (p.inputIndex >= 0) {
+    for (let i = 0; i < p.inputIndex; ++i) {
+      if (fileRow(i)?.dataset.state === 'reading')
+        setFileRow(i, 'read', '', Number(fileRow(i).querySelector('progress').max));
+    }
+    setFileRow(p.inputIndex, 'reading', strings.fileReading, p.inputBytes);
+  }
 }
 
-// Fills list `id` with one <li> per text; hides `blockId` when there is none.
-function fillList(id, texts, blockId) {
-  $(id).replaceChildren(...texts.map((text) => {
-    const li = document.createElement('li');
-    li.textContent = text;
-    return li;
-  }));
-  if (blockId)
-    $(blockId).hidden = texts.length === 0;
-}
-
-function inputTexts(inputs) {
-  return inputs.map((i) => (i.status === 'ok' ? strings.input(i) : strings.inputError(i)));
-}
-
-function hostText(hosts, group) {
-  if (!hosts || hosts.members.length === 0)
-    return strings.hostNone(hosts?.how ?? '');
-  const share = group.messages > 0 ? strings.share(hosts.messages / group.messages) : '0%';
-  return strings.hostFound(hosts.members.map((m) => m.id), share, hosts.how);
-}
-
-function showReport({json, stats}) {
+function showReport({json, csv, stats}, requestId) {
   const report = JSON.parse(json);
-  const {verdict, hosts, group} = report;
-  $('verdict-title').textContent = verdict.title;
-  $('verdict-title').dataset.label = verdict.label;
-  $('index').textContent = strings.communityIndex(verdict.community_index);
-  $('confidence').textContent = strings.confidence(verdict.confidence);
-  const provisional = verdict.label === 'insufficient_data' && verdict.provisional_label;
-  $('provisional').textContent = provisional ? strings.provisional(verdict.provisional_label) : '';
-  fillList('insufficient', verdict.insufficient ?? [], 'insufficient-block');
-  fillList('reasons', verdict.reasons ?? []);
-  fillList('caveats', verdict.caveats ?? [], 'caveats-block');
-  $('host').textContent = hostText(hosts, group);
-  if (hosts?.unmatched?.length)
-    $('host').textContent += ` ${strings.hostsUnmatched(hosts.unmatched)}`;
-  $('group').textContent = strings.group(group);
-  fillList('channels', (group.channels ?? []).map(strings.channel));
-  fillList('inputs', inputTexts(report.inputs));
-  fillList('diagnostics', (report.diagnostics ?? []).map(strings.diagnostic), 'diagnostics-block');
-  $('stats').textContent = strings.done(stats);
-  $('raw').textContent = json;
+  renderReport(report, json, stats);
+  finishFileList(report.inputs);
   if (downloadUrl)
     URL.revokeObjectURL(downloadUrl);
   downloadUrl = URL.createObjectURL(new Blob([json], {type: 'application/json'}));
   $('download').href = downloadUrl;
+  current = {report, csv, requestId, network: null, name: exportName(report)};
+  $('download-csv').disabled = !(csv ?? membersCsvFromReport(report));
+  $('result-hosts').value = $('hosts').value;
+  $('reveal-names').checked = $('names').checked;
   $('result').hidden = false;
   meshcheck.last = {report, reportJson: json, ...stats};
   $('quiz').report = json;  // the quiz shows "you say / your data says" (web/quiz)
@@ -192,16 +306,110 @@ function showReport({json, stats}) {
   setState('done');
 }
 
+function exportName(report) {
+  const names = report.inputs.map((i) => i.name.split('/')[0]);
+  return names.length === 1 ? names[0] : `${names[0]} +${names.length - 1}`;
+}
+
+function showGraph(network) {
+  current.network = network;
+  const view = $('network');
+  if (!view)
+    return;
+  const button = view.parentElement.querySelector('button[data-png=network]');
+  if (network.nodes.length === 0) {
+    view.replaceChildren(html('p', {class: 'hint'}, [strings.networkEmpty]));
+    view.dataset.state = 'empty';
+    return;
+  }
+  const links = network.edges.length;
+  view.setAttribute('aria-label', strings.networkDesc(network.nodes.length, links));
+  view.dataset.state = showNetwork(view, network);
+  const cut = network.total > network.nodes.length || network.ties > links;
+  $('network-note').textContent = cut ? strings.networkTruncated(network) : '';
+  button.disabled = false;
+}
+
 function showError(error) {
   running = null;
+  clearNetwork();
   const inputs = error.inputs ?? [];
   $('error-text').textContent = inputs.length > 1 ? strings.noInputRead : strings.error(error);
   fillList('error-inputs', inputs.length > 1 ? inputTexts(inputs) : []);
+  finishFileList(inputs);
   $('error').hidden = false;
   $('result').hidden = true;
   setStatus(strings.ready);
   $('speed').textContent = '';
   setState('error');
+}
+
+// ------------------------------------------------------------------------------ take it away
+
+async function savePng(button) {
+  const name = button.dataset.png;
+  const blob = name === 'network' ? await networkPng(current.network) :
+                                    await svgToPng(button.parentElement.querySelector('svg'));
+  download(blob, `meshcheck-${name}.png`);
+}
+
+function saveCsv() {
+  const csv = current?.csv ?? membersCsvFromReport(current?.report ?? {});
+  if (csv)
+    download(new Blob([csv], {type: 'text/csv'}), 'meshcheck-members.csv');
+}
+
+// Printing (the button or the browser's own command) opens the collapsible panels, so the PDF
+// holds everything shown; they close again afterwards.
+let openedForPrint = [];
+function openForPrint() {
+  openedForPrint = [...document.querySelectorAll('#result details:not([open])')];
+  for (const d of openedForPrint)
+    d.open = true;
+}
+function closeAfterPrint() {
+  for (const d of openedForPrint)
+    d.open = false;
+  openedForPrint = [];
+}
+
+function addToComparison() {
+  if (!current)
+    return;
+  comparison = [...comparison.filter((e) => e.report !== current.report), current].slice(-6);
+  renderComparison(comparison);
+}
+
+function reanalyse() {
+  if (lastFiles.length > 0 && !running)
+    analyze(lastFiles);
+}
+
+// ------------------------------------------------------------------------------ input
+
+// The files of a dropped item, recursing into folders (named by their path from the folder).
+async function entryFiles(entry) {
+  if (entry.isFile) {
+    const file = await new Promise((resolve, reject) => entry.file(resolve, reject));
+    return [{file, name: entry.fullPath.replace(/^\//, '')}];
+  }
+  const reader = entry.createReader();
+  const children = [];
+  for (;;) {
+    const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0)
+      break;
+    children.push(...batch);
+  }
+  return (await Promise.all(children.map(entryFiles))).flat();
+}
+
+async function droppedFiles(dataTransfer) {
+  const entries =
+      [...(dataTransfer?.items ?? [])].map((item) => item.webkitGetAsEntry?.()).filter(Boolean);
+  if (!entries.some((e) => e.isDirectory))
+    return plainFiles(dataTransfer?.files ?? []);
+  return byPath((await Promise.all(entries.map(entryFiles))).flat());
 }
 
 function setUpInput() {
@@ -214,17 +422,61 @@ function setUpInput() {
     drop.classList.add('over');
   });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (e) => {
+  drop.addEventListener('drop', async (e) => {
     e.preventDefault();
     drop.classList.remove('over');
-    analyze([...(e.dataTransfer?.files ?? [])]);
+    analyze(await droppedFiles(e.dataTransfer));
   });
   $('file').addEventListener('change', (e) => {
-    analyze([...e.target.files]);
+    analyze(plainFiles(e.target.files));
     e.target.value = '';  // choosing the same file again fires 'change' again
+  });
+  $('folder').addEventListener('change', (e) => {
+    analyze(byPath([...e.target.files].map((file) => ({
+                                             file,
+                                             name: file.webkitRelativePath || file.name,
+                                           }))));
+    e.target.value = '';
   });
   $('example').addEventListener('click', loadExample);
   $('cancel').addEventListener('click', cancel);
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape')
+      cancel();
+  });
+  for (const id of ['result', 'compare']) {
+    $(id).addEventListener('click', (e) => {
+      const button = e.target.closest('button.png');
+      if (button)
+        savePng(button);
+    });
+  }
+  $('download-csv').addEventListener('click', saveCsv);
+  $('print').addEventListener('click', () => window.print());
+  window.addEventListener('beforeprint', openForPrint);
+  window.addEventListener('afterprint', closeAfterPrint);
+  $('compare-add').addEventListener('click', addToComparison);
+  $('compare-clear').addEventListener('click', () => {
+    comparison = [];
+    renderComparison(comparison);
+  });
+  $('reveal-names').addEventListener('change', (e) => {
+    $('names').checked = e.target.checked;
+    reanalyse();
+  });
+  $('result-reanalyse').addEventListener('click', () => {
+    $('hosts').value = $('result-hosts').value;
+    reanalyse();
+  });
+  $('result-hosts').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter')
+      $('result-reanalyse').click();
+  });
+  // Charts follow the colour scheme; the network is redrawn in the new colours.
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    if (current?.network)
+      showGraph(current.network);
+  });
 }
 
 setUpInput();

@@ -2,8 +2,9 @@
 // quiz-frame.html (strings and CSP filled in), app.js, worker.js, meshcheck-quiz.js and
 // quiz-frame.js bundled by esbuild (third-party code only from npm, never a CDN), the wasm
 // module, styles, favicon and examples/*.json.
-//   node web/build.mjs      (after `cmake --build --preset wasm`; $MESHCHECK_WASM_DIR overrides
-//                            build/wasm/wasm)
+//   node web/build.mjs [--out DIR] [--wasm DIR]   (after `cmake --build --preset wasm`)
+// --out (or $MESHCHECK_WEB_OUT) defaults to build/web, --wasm (or $MESHCHECK_WASM_DIR) to
+// build/wasm/wasm.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,8 +16,12 @@ import {strings} from './strings.js';
 
 const web = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(web);
-const out = path.resolve(process.env.MESHCHECK_WEB_OUT ?? path.join(root, 'build/web'));
-const wasmDir = path.resolve(process.env.MESHCHECK_WASM_DIR ?? path.join(root, 'build/wasm/wasm'));
+function option(name, env, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return path.resolve(i > 0 ? process.argv[i + 1] : process.env[env] ?? fallback);
+}
+const out = option('out', 'MESHCHECK_WEB_OUT', path.join(root, 'build/web'));
+const wasmDir = option('wasm', 'MESHCHECK_WASM_DIR', path.join(root, 'build/wasm/wasm'));
 const wasmGlue = path.join(wasmDir, 'meshcheck.mjs');
 const wasmBinary = path.join(wasmDir, 'meshcheck.wasm');
 // The quiz-only module the <meshcheck-quiz> element loads (a third of the size).

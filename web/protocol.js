@@ -2,11 +2,17 @@
 //
 // Requests, page -> worker:   {id, type, data}
 //   INIT     data: {}                                        -> READY {version} or ERROR
-//   ANALYZE  data: {files: File[], hosts: string[], pseudonymize: boolean}
-//            -> PROGRESS* then REPORT or ERROR
+//   ANALYZE  data: {files: [{file: File, name}], hosts: string[], pseudonymize: boolean,
+//                   maxMemoryBytes: number (0: no ceiling; else Options::max_memory_bytes)}
+//            (name: the file's name, or its path in a dropped or chosen folder)
+//            -> PROGRESS* then REPORT or ERROR; after REPORT, GRAPH
+// After REPORT the worker lays out the network (web/layout.js) before taking the next request.
 // Responses, worker -> page:  {id, requestId, type, data}
-//   PROGRESS {bytes, totalBytes, percent, mbps, events, input}   at least 4 times a second
-//   REPORT   {json, stats: {bytes, ms, mbps, wasmHeapBytes}}
+//   PROGRESS {bytes, totalBytes, percent, mbps, events, input, inputIndex, inputBytes}
+//            at least 4 times a second (inputBytes: bytes of input inputIndex read so far)
+//   REPORT   {json, csv, stats: {bytes, ms, mbps, wasmHeapBytes}}  (csv: the core's members
+//            CSV, Session::MembersCsv)
+//   GRAPH    {total, nodes: [{index, host, messages, x, y}], edges: [[i, j, weight]]}
 //   ERROR    {code, name, id, message, input, byte, line, inputs}  (inputs: the report's
 //            per-input list when the core produced one, else [])
 // Ids are unique per sender; requestId is the id of the request being answered.
@@ -15,6 +21,7 @@ export const Response = Object.freeze({
   READY: 'READY',
   PROGRESS: 'PROGRESS',
   REPORT: 'REPORT',
+  GRAPH: 'GRAPH',
   ERROR: 'ERROR',
 });
 

@@ -3,6 +3,7 @@
 // Session's C++ buffer, so a file is never held whole in memory. Protocol: web/protocol.js.
 import createMeshcheck from 'meshcheck-wasm';
 
+import {layoutNetwork} from './layout.js';
 import {makeResponse, megabytesPerSecond, Request, Response} from './protocol.js';
 import {strings} from './strings.js';
 
@@ -61,11 +62,11 @@ async function handle(request) {
 }
 
 async function analyze(M, request) {
-  const {files, hosts = [], pseudonymize = true} = request.data;
-  const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-  const session = new M.Session(hosts, pseudonymize);
+  const {files, hosts = [], pseudonymize = true, maxMemoryBytes = 0} = request.data;
+  const totalBytes = files.reduce((sum, f) => sum + f.file.size, 0);
+  const session = new M.Session(hosts, pseudonymize, maxMemoryBytes);
   const started = performance.now();
-  let current = '';
+  const at = {name: '', index: -1, startBytes: 0};  // the input being read
   const postProgress = () => {
     const {bytes, events} = session.progress();
     const ms = performance.now() - started;
@@ -75,19 +76,21 @@ async function analyze(M, request) {
       percent: totalBytes > 0 ? (100 * bytes) / totalBytes : 100,
       mbps: megabytesPerSecond(bytes, ms),
       events,
-      input: current,
+      input: at.name,
+      inputIndex: at.index,
+      inputBytes: bytes - at.startBytes,
     });
   };
   const timer = setInterval(postProgress, kProgressMs);
   const reading = {buffer: new ArrayBuffer(kChunkBytes)};
+  let edges = '';
   try {
     postProgress();
-    for (const file of files) {
-      current = file.name;
+    for (const [index, {file, name}] of files.entries()) {
+      Object.assign(at, {name, index, startBytes: session.progress().bytes});
       // An input error stays with its input (in the report's input list) and the next file is
       // read; a session error makes every later call, and finish(), return it.
-      if (session.beginInput(file.name, file.size, '').ok &&
-          !(await pushFile(session, file, reading))) {
+      if (session.beginInput(name, file.size, '').ok && !(await pushFile(session, file, reading))) {
         reply(request, Response.ERROR, errorData(kOutOfMemory));
         return;
       }
@@ -102,14 +105,18 @@ async function analyze(M, request) {
       return;
     }
     const bytes = session.progress().bytes;
+    const csv = session.membersCsv();
+    edges = session.graphEdgeList();
     reply(request, Response.REPORT, {
       json,
+      csv,
       stats: {bytes, ms, mbps: megabytesPerSecond(bytes, ms), wasmHeapBytes: M.wasmHeapBytes()},
     });
   } finally {
     clearInterval(timer);
     session.delete();
   }
+  reply(request, Response.GRAPH, layoutNetwork(edges));
 }
 
 // Streams `file` into the session in kChunkBytes pushes and stops at the input's first error

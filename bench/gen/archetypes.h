@@ -46,6 +46,8 @@ struct ArchetypeParams {
   double joins;            // Share of the roster that joins during the export (join notices).
   double reactions;        // Mean reactions per message (more on host posts).
   BotParams bots;
+  // s of the Zipf that picks who opens a member's conversation (negative: `zipf`).
+  double opener_zipf = -1;
 };
 
 const std::vector<ArchetypeParams>& Archetypes();

@@ -49,6 +49,9 @@ ConversationModel::ConversationModel(const ArchetypeParams& params,
       emit_rng_(options.seed, 2),
       content_(params.topic, options.seed),
       activity_(DiscreteTable::Zipf(static_cast<uint32_t>(roster.by_rank.size()), params.zipf)),
+      opener_activity_(
+          DiscreteTable::Zipf(static_cast<uint32_t>(roster.by_rank.size()),
+                              params.opener_zipf >= 0 ? params.opener_zipf : params.zipf)),
       hours_(std::vector<double>(std::begin(kHourWeights), std::end(kHourWeights))),
       emoji_popularity_(
           DiscreteTable::Zipf(static_cast<uint32_t>(Emojis().size()), kEmojiPopularity)) {
@@ -94,7 +97,7 @@ void ConversationModel::PlanDay(uint32_t day) {
   const uint32_t n = plan_rng_.Poisson(member_rate);
   for (uint32_t i = 0; i < n; ++i) {
     const int64_t start = SessionStart(begin, end);
-    PlanConversation(start, PickMember(&plan_rng_, start, kNoPerson, kAnyClique),
+    PlanConversation(start, PickMember(&plan_rng_, start, kNoPerson, kAnyClique, &opener_activity_),
                      host_active_today_);
   }
   if (roster_.Bot(BotRole::kFeed) != kNoPerson) {
@@ -118,7 +121,10 @@ int64_t ConversationModel::Gap(double median_s) {
 uint32_t ConversationModel::PickMember(Rng* rng,
                                        int64_t time_ms,
                                        uint32_t exclude,
-                                       uint32_t clique) {
+                                       uint32_t clique,
+                                       const DiscreteTable* activity) {
+  if (activity == nullptr)
+    activity = &activity_;
   auto fits = [&](uint32_t person, bool check_clique) {
     const Person& p = roster_.people[person];
     return person != exclude && p.joined_ms <= time_ms &&
@@ -126,7 +132,7 @@ uint32_t ConversationModel::PickMember(Rng* rng,
   };
   const bool stay_in_clique = params_.cliques > 1 && !rng->Chance(params_.cross_clique);
   for (int i = 0; i < kPickTries; ++i) {
-    const uint32_t person = roster_.by_rank[activity_.Sample(rng)];
+    const uint32_t person = roster_.by_rank[activity->Sample(rng)];
     if (fits(person, stay_in_clique))
       return person;
   }
@@ -160,7 +166,11 @@ void ConversationModel::PlanConversation(int64_t start_ms, uint32_t opener, bool
                          : plan_rng_.Chance(kQuestionShare) ? Intent::kQuestion
                                                             : Intent::kShare;
   AddMessage(&s, start_ms, opener, -1, opening);
-  const uint32_t clique = host_opened ? kAnyClique : opener % params_.cliques;
+  // A host's conversation happens in one clique too (ANALYSIS.md D, A12: only the host bridges
+  // them); with one clique nothing is drawn.
+  const uint32_t clique = !host_opened          ? opener % params_.cliques
+                          : params_.cliques > 1 ? plan_rng_.Below(params_.cliques)
+                                                : kAnyClique;
   std::vector<uint32_t> unanswered;  // Member messages the host has not answered, oldest first.
   size_t next_unanswered = 0;
   if (!host_opened)
@@ -245,6 +255,10 @@ void ConversationModel::Commit(Session s) {
   const uint64_t id = first_session_ + sessions_.size();
   s.pending = s.messages.size();
   for (uint32_t i = 0; i < s.messages.size(); ++i) {
+    Planned& p = s.messages[i];  // Parents come first in a session.
+    p.root = p.parent < 0 ? i : s.messages[static_cast<size_t>(p.parent)].root;
+  }
+  for (uint32_t i = 0; i < s.messages.size(); ++i) {
     due_.push({s.messages[i].time_ms, planned_++, id, i});
   }
   sessions_.push_back(std::move(s));
@@ -291,6 +305,7 @@ void ConversationModel::Build(const Session& s, const Planned& p) {
     m.parent_author = parent.author;
     m.ping_parent = emit_rng_.Chance(kPingShare);
   }
+  SummarizeThread(s, p);
   if (p.kind == MessageKind::kJoin) {
     m.text.clear();
     m.link = m.sticker = -1;
@@ -311,6 +326,30 @@ void ConversationModel::Build(const Session& s, const Planned& p) {
   m.pinned = p.intent == Intent::kAnnouncement && emit_rng_.Chance(kPinShare);
   if (p.intent != Intent::kCommand)
     AddReactions(p);
+}
+
+void ConversationModel::SummarizeThread(const Session& s, const Planned& p) {
+  ChatMessage& m = out_;
+  const Planned& root = s.messages[p.root];
+  m.thread_seq = root.seq;  // The root is emitted first: it is the earliest of its thread.
+  m.thread_time_ms = root.time_ms;
+  m.thread_author = root.author;
+  m.thread_replies = 0;
+  m.thread_people.clear();
+  m.thread_last_ms = 0;
+  if (&root != &p)
+    return;
+  const auto self = static_cast<uint32_t>(&p - s.messages.data());
+  for (const Planned& q : s.messages) {
+    if (q.root != self || &q == &p)
+      continue;
+    ++m.thread_replies;
+    m.thread_last_ms = std::max(m.thread_last_ms, q.time_ms);
+    if (std::find(m.thread_people.begin(), m.thread_people.end(), q.author) ==
+        m.thread_people.end()) {
+      m.thread_people.push_back(q.author);
+    }
+  }
 }
 
 void ConversationModel::AddReactions(const Planned& p) {

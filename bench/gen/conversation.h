@@ -5,7 +5,9 @@
 // - Each has K ~ Poisson(mu) reply slots. A slot is the host's with probability beta (skipped
 //   on a host-silent day); the host answers the oldest member message it has not answered.
 //   Otherwise a member drawn by Zipf(s) activity (from the opener's clique with probability
-//   1 - epsilon) replies to the root with probability rho, else to the previous message.
+//   1 - epsilon; a host's conversation happens in one clique drawn at random) replies to the
+//   root with probability rho, else to the previous message. Members open conversations by
+//   Zipf(opener_zipf), which is s unless the archetype says otherwise.
 // - Add-ons: join notices, welcome / level / command / feed bots, reactions, mentions, edits.
 //
 // Deterministic: the stream depends only on the parameters, the roster and the seed.
@@ -53,8 +55,9 @@ class ConversationModel {
     int32_t parent;  // Index in the session, or -1.
     Intent intent;
     MessageKind kind;
-    uint32_t mention;  // A person named in the text, or kNoPerson.
-    uint64_t seq = 0;  // Set when emitted.
+    uint32_t mention;   // A person named in the text, or kNoPerson.
+    uint64_t seq = 0;   // Set when emitted.
+    uint32_t root = 0;  // Index of the first message of its chain of replies (set by Commit).
   };
   struct Session {
     std::vector<Planned> messages;
@@ -84,9 +87,15 @@ class ConversationModel {
   void Commit(Session s);
   int64_t SessionStart(int64_t day_begin_ms, int64_t day_end_ms);
   int64_t Gap(double median_s);
-  uint32_t PickMember(Rng* rng, int64_t time_ms, uint32_t exclude, uint32_t clique);
+  // A member by `activity` (activity_ unless given), who has joined by `time_ms`.
+  uint32_t PickMember(Rng* rng,
+                      int64_t time_ms,
+                      uint32_t exclude,
+                      uint32_t clique,
+                      const DiscreteTable* activity = nullptr);
   bool Emit(int64_t horizon_ms, MessageSink* sink);
   void Build(const Session& s, const Planned& p);
+  void SummarizeThread(const Session& s, const Planned& p);
   void AddReactions(const Planned& p);
 
   const ArchetypeParams& params_;
@@ -96,8 +105,9 @@ class ConversationModel {
   Rng plan_rng_;
   Rng emit_rng_;
   ContentGenerator content_;
-  DiscreteTable activity_;  // Zipf over member ranks.
-  DiscreteTable hours_;     // The daily rhythm.
+  DiscreteTable activity_;         // Zipf over member ranks.
+  DiscreteTable opener_activity_;  // The same for conversation openers.
+  DiscreteTable hours_;            // The daily rhythm.
   DiscreteTable emoji_popularity_;
   std::vector<uint32_t> joiners_;  // Members who join during the export, by join time.
   size_t next_joiner_ = 0;

@@ -125,7 +125,8 @@ std::vector<const DceWriter::Role*> DceWriter::RolesOf(const Person& p) const {
       roles.push_back(&roles_[p.tier == 0 ? kAdmin : kModerator]);
       break;
     case PersonKind::kBot:
-      roles.push_back(&roles_[kBots]);
+      if (info_.bot_flags)
+        roles.push_back(&roles_[kBots]);
       break;
     case PersonKind::kMember:
       if (p.tier == 2)
@@ -148,7 +149,7 @@ void DceWriter::RenderUser(const Person& p,
                            std::string* out) const {
   PrettyJson j(out, depth);
   const std::vector<const Role*> roles = RolesOf(p);
-  const bool bot = p.kind == PersonKind::kBot;
+  const bool bot = p.kind == PersonKind::kBot && info_.bot_flags;
   j.BeginObject();
   j.Field("id", std::to_string(id));
   j.Field("name", bot ? p.display : p.username);

@@ -21,6 +21,9 @@ class DceWriter : public ChatWriter {
   bool OnMessage(const ChatMessage& m) override;
   void End() override;
   uint64_t messages_written() const override { return written_; }
+  std::string PersonKey(uint32_t person) const override {
+    return std::to_string(users_[person].id);
+  }
 
  private:
   struct Role {

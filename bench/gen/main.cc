@@ -1,11 +1,14 @@
-// meshcheck_gen: writes a synthetic, seeded DiscordChatExporter JSON export.
-//   meshcheck_gen --archetype NAME --seed N (--bytes SIZE | --days D) [--scale F] --out FILE
+// meshcheck_gen: writes a synthetic, seeded export (DiscordChatExporter JSON, a Slack workspace
+// export as a folder or a zip, or WhatsApp text).
+//   meshcheck_gen --archetype NAME --seed N (--bytes SIZE | --days D) [--scale F]
+//                 [--format dce|slack|whatsapp] [--bot-flags yes|no] --out PATH
 //   meshcheck_gen --list
 // SIZE takes a K, M or G suffix (powers of 1000) or Ki, Mi, Gi (powers of 1024).
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -17,14 +20,19 @@ namespace {
 void Usage(std::FILE* to) {
   std::fprintf(to,
                "usage: meshcheck_gen --archetype NAME --seed N (--bytes SIZE | --days D)\n"
-               "                     [--scale F] --out FILE\n"
+               "                     [--scale F] [--format dce|slack|whatsapp]\n"
+               "                     [--bot-flags yes|no] --out PATH\n"
                "       meshcheck_gen --list\n"
                "  --bytes SIZE  stop before the file exceeds SIZE (suffix K, M, G = 1000^n;\n"
                "                Ki, Mi, Gi = 1024^n); the span defaults to %u days\n"
                "  --days D      conversations over D days\n"
                "  --scale F     multiply the conversation rates (default: 1 with --days alone,\n"
                "                else fitted to the size)\n"
-               "  --out FILE    the output file ('-' for stdout)\n",
+               "  --format F    dce (DiscordChatExporter JSON, the default), slack (a workspace\n"
+               "                export: a folder, or a stored zip if PATH ends in .zip) or\n"
+               "                whatsapp (Android text)\n"
+               "  --bot-flags no  DCE: write bots as ordinary users (ANALYSIS.md D, A13b)\n"
+               "  --out PATH    the output file ('-' for stdout), or the Slack folder\n",
                meshcheck::gen::kDefaultSpanDays);
 }
 
@@ -57,11 +65,56 @@ bool ParseSize(std::string_view text, uint64_t* bytes) {
   return true;
 }
 
+bool ParseFormat(std::string_view text, meshcheck::gen::ExportFormat* format) {
+  using meshcheck::gen::ExportFormat;
+  const std::pair<std::string_view, ExportFormat> kFormats[] = {
+      {"dce", ExportFormat::kDce},
+      {"slack", ExportFormat::kSlack},
+      {"whatsapp", ExportFormat::kWhatsApp}};
+  for (const auto& [name, value] : kFormats) {
+    if (text == name) {
+      *format = value;
+      return true;
+    }
+  }
+  return false;
+}
+
+// A Slack export into the folder `root`: each file at its path below it.
+bool WriteSlackFolder(const meshcheck::gen::GenerateRequest& request,
+                      const std::string& root,
+                      meshcheck::gen::GenerateResult* result) {
+  namespace fs = std::filesystem;
+  auto write = [&root](std::string_view path, std::string_view bytes) {
+    const fs::path file = fs::path(root) / fs::path(std::string(path));
+    std::error_code error;
+    fs::create_directories(file.parent_path(), error);
+    std::FILE* f = std::fopen(file.c_str(), "wb");
+    if (f == nullptr)
+      return false;
+    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    return std::fclose(f) == 0 && ok;
+  };
+  return meshcheck::gen::GenerateSlackFiles(request, write, result);
+}
+
 void List() {
   for (const auto& a : meshcheck::gen::Archetypes()) {
-    std::printf("%-10.*s %.*s\n", static_cast<int>(a.name.size()), a.name.data(),
+    std::printf("%-15.*s %.*s\n", static_cast<int>(a.name.size()), a.name.data(),
                 static_cast<int>(a.summary.size()), a.summary.data());
   }
+}
+
+void Report(const std::string& archetype,
+            const meshcheck::gen::GenerateRequest& request,
+            const meshcheck::gen::GenerateResult& result) {
+  std::fprintf(stderr,
+               "meshcheck_gen: %s seed %llu: %llu messages, %llu bytes, %u days planned, "
+               "scale %.3g, %u members\n",
+               archetype.c_str(), static_cast<unsigned long long>(request.seed),
+               static_cast<unsigned long long>(result.messages),
+               static_cast<unsigned long long>(result.bytes), result.days, result.scale,
+               result.members);
 }
 
 }  // namespace
@@ -97,6 +150,11 @@ int main(int argc, char** argv) {
       const std::string s(v);
       request.scale = std::strtod(s.c_str(), &end);
       ok = *end == '\0' && request.scale > 0 && request.scale <= 1e6;
+    } else if (a == "--format") {
+      ok = ParseFormat(v, &request.format);
+    } else if (a == "--bot-flags") {
+      ok = v == "yes" || v == "no";
+      request.bot_flags = v == "yes";
     } else if (a == "--out") {
       out_path = v;
     } else {
@@ -115,6 +173,18 @@ int main(int argc, char** argv) {
   }
   request.archetype = archetype;
 
+  meshcheck::gen::GenerateResult result;
+  if (request.format == meshcheck::gen::ExportFormat::kSlack && !out_path.ends_with(".zip")) {
+    if (out_path == "-" || !WriteSlackFolder(request, out_path, &result)) {
+      std::fprintf(stderr, "meshcheck_gen: %s\n",
+                   out_path == "-"        ? "a Slack folder cannot go to stdout"
+                   : result.error.empty() ? "write error"
+                                          : result.error.c_str());
+      return 1;
+    }
+    Report(archetype, request, result);
+    return 0;
+  }
   std::FILE* file = out_path == "-" ? stdout : std::fopen(out_path.c_str(), "wb");
   if (file == nullptr) {
     std::fprintf(stderr, "meshcheck_gen: cannot write %s: %s\n", out_path.c_str(),
@@ -124,8 +194,7 @@ int main(int argc, char** argv) {
   auto sink = [file](std::string_view block) {
     return std::fwrite(block.data(), 1, block.size(), file) == block.size();
   };
-  meshcheck::gen::GenerateResult result;
-  bool ok = meshcheck::gen::GenerateDce(request, sink, &result);
+  bool ok = meshcheck::gen::Generate(request, sink, &result);
   if (file != stdout)
     ok = std::fclose(file) == 0 && ok;
   if (!ok) {
@@ -135,12 +204,6 @@ int main(int argc, char** argv) {
       std::remove(out_path.c_str());
     return 1;
   }
-  std::fprintf(stderr,
-               "meshcheck_gen: %s seed %llu: %llu messages, %llu bytes, %u days planned, "
-               "scale %.3g, %u members\n",
-               archetype.c_str(), static_cast<unsigned long long>(request.seed),
-               static_cast<unsigned long long>(result.messages),
-               static_cast<unsigned long long>(result.bytes), result.days, result.scale,
-               result.members);
+  Report(archetype, request, result);
   return 0;
 }

@@ -64,7 +64,17 @@ struct ChatMessage {
   int64_t parent_time_ms = 0;
   uint32_t parent_author = kNoPerson;
   bool ping_parent = false;  // The reply notifies the parent's author.
-  int64_t edited_ms = 0;     // 0: never edited.
+  // The thread: the first message of the chain of replies this one belongs to (itself for a
+  // message that replies to nothing). Threaded formats (Slack) hang every reply off it.
+  uint64_t thread_seq = 0;
+  int64_t thread_time_ms = 0;
+  uint32_t thread_author = kNoPerson;
+  // On a thread's first message: the replies the whole thread will have (the model plans a
+  // conversation ahead), the distinct people who write them in order, and the last one's time.
+  uint32_t thread_replies = 0;
+  std::vector<uint32_t> thread_people;
+  int64_t thread_last_ms = 0;
+  int64_t edited_ms = 0;  // 0: never edited.
   bool pinned = false;
   std::string text;                // UTF-8; may hold kMentionMark bytes.
   std::vector<uint32_t> mentions;  // People, one per kMentionMark, in order.

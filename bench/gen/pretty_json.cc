@@ -14,16 +14,19 @@ void AppendEscapedUnit(uint32_t unit, std::string* out) {
 
 }  // namespace
 
-void AppendJsonString(std::string_view text, std::string* out) {
+void AppendJsonString(std::string_view text, std::string* out, const JsonStyle& style) {
+  const unsigned char first_astral = style.escape_astral ? 0xF0 : 0xF8;
   out->push_back('"');
   size_t run = 0;  // Start of the bytes copied verbatim.
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const bool plain = (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') || (c >= 0x80 && c < 0xF0);
+    const bool plain =
+        (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && (c != '/' || !style.escape_slash)) ||
+        (c >= 0x80 && c < first_astral);
     if (plain)
       continue;
     out->append(text.data() + run, i - run);
-    if (c >= 0xF0 && i + 3 < text.size()) {
+    if (c >= first_astral && i + 3 < text.size()) {
       // A 4-byte sequence: a character beyond U+FFFF, written as a surrogate pair.
       const uint32_t cp = ((c & 0x07u) << 18) |
                           ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 12) |
@@ -32,7 +35,7 @@ void AppendJsonString(std::string_view text, std::string* out) {
       AppendEscapedUnit(0xD800 + ((cp - 0x10000) >> 10), out);
       AppendEscapedUnit(0xDC00 + ((cp - 0x10000) & 0x3FF), out);
       i += 3;
-    } else if (c == '"' || c == '\\') {
+    } else if (c == '"' || c == '\\' || c == '/') {
       out->push_back('\\');
       out->push_back(static_cast<char>(c));
     } else if (c == '\n') {
@@ -54,11 +57,12 @@ void AppendJsonString(std::string_view text, std::string* out) {
   out->push_back('"');
 }
 
-PrettyJson::PrettyJson(std::string* out, uint32_t depth) : out_(out), base_depth_(depth) {}
+PrettyJson::PrettyJson(std::string* out, uint32_t depth, const JsonStyle& style)
+    : out_(out), style_(style), base_depth_(depth) {}
 
 void PrettyJson::NewLine(size_t depth) {
   out_->push_back('\n');
-  out_->append(2 * (base_depth_ + depth), ' ');
+  out_->append(style_.indent * (base_depth_ + depth), ' ');
 }
 
 void PrettyJson::BeforeValue() {
@@ -109,14 +113,14 @@ void PrettyJson::Key(std::string_view key) {
     out_->push_back(',');
   NewLine(stack_.size());
   first_ = false;
-  AppendJsonString(key, out_);
+  AppendJsonString(key, out_, style_);
   out_->append(": ");
   after_key_ = true;
 }
 
 void PrettyJson::String(std::string_view value) {
   BeforeValue();
-  AppendJsonString(value, out_);
+  AppendJsonString(value, out_, style_);
 }
 
 void PrettyJson::Null() {

@@ -12,14 +12,24 @@
 
 namespace meshcheck::gen {
 
+// How a JSON writer lays out and escapes. The default is DCE's (above); Slack's exports indent
+// by four and escape '/' as "\/", and keep every other character as UTF-8.
+struct JsonStyle {
+  uint32_t indent = 2;
+  bool escape_slash = false;
+  bool escape_astral = true;  // Characters beyond U+FFFF as surrogate escapes.
+};
+
+inline constexpr JsonStyle kSlackJson{.indent = 4, .escape_slash = true, .escape_astral = false};
+
 // Appends `text` (UTF-8) as a quoted, escaped JSON string.
-void AppendJsonString(std::string_view text, std::string* out);
+void AppendJsonString(std::string_view text, std::string* out, const JsonStyle& style = {});
 
 class PrettyJson {
  public:
   // Writes into *out; `depth` is the nesting level of the first value written (for fragments
   // that are pasted into a document at that level with Raw()).
-  explicit PrettyJson(std::string* out, uint32_t depth = 0);
+  explicit PrettyJson(std::string* out, uint32_t depth = 0, const JsonStyle& style = {});
 
   void BeginObject();
   void EndObject();
@@ -63,6 +73,7 @@ class PrettyJson {
   void NewLine(size_t depth);
 
   std::string* out_;
+  JsonStyle style_;
   std::vector<bool> stack_;  // Per open container: true = object. Its size is the depth.
   uint32_t base_depth_;
   bool first_ = true;  // The innermost container has no element yet.

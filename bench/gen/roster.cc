@@ -1,6 +1,7 @@
 #include "gen/roster.h"
 
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -75,10 +76,13 @@ class NameMaker {
     Unique(std::move(handle), p);
   }
 
+  // `handle`, else the first free of handle_2, handle_3, ... (counted per handle, so that a
+  // roster of 100,000 people sharing a few thousand handles is not quadratic).
   void Unique(std::string handle, Person* p) {
-    std::string candidate = handle;
-    for (uint32_t n = 2; !used_.insert(candidate).second; ++n) {
-      candidate = handle + "_" + std::to_string(n);
+    uint32_t& n = uses_[handle];
+    std::string candidate = n == 0 ? handle : handle + "_" + std::to_string(n + 1);
+    for (++n; !used_.insert(candidate).second; ++n) {
+      candidate = handle + "_" + std::to_string(n + 1);
     }
     p->username = std::move(candidate);
   }
@@ -86,6 +90,7 @@ class NameMaker {
  private:
   Rng* rng_;
   std::unordered_set<std::string> used_;
+  std::unordered_map<std::string, uint32_t> uses_;  // Requests per handle.
 };
 
 uint8_t MemberTier(uint32_t rank, uint32_t members) {

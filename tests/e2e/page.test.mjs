@@ -5,119 +5,24 @@
 // Defaults: build/native/cli/meshcheck and build/web ($MESHCHECK_CLI, $MESHCHECK_WEB_DIR).
 // Writes screenshots to build/test-output/. Exits non-zero if a test fails.
 import assert from 'node:assert/strict';
-import {spawn, spawnSync} from 'node:child_process';
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import {after, before, describe, it} from 'node:test';
-import {fileURLToPath} from 'node:url';
-import {chromium} from 'playwright-core';
 
 import {CSP} from '../../web/csp.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpus = process.env.MESHCHECK_CORPUS ?? path.join(repo, '../shared/corpus');
+import {analyzeWith as analyzeIn, cli, cliReport, corpus, distinctColours, dropFiles, generateExport, launchBrowser, outputDir, repo, startServer, waitForState, webDir} from './harness.mjs';
+
 const kDropFile = path.join(corpus, 'discord/dcef-example-guild-general.json');
 const kPickFile = path.join(corpus, 'discord/chat-analytics-GC_3A_5M.json');
 const kExample = path.join(repo, 'examples/demo-server.json');
-const outputDir = path.join(repo, 'build/test-output');
+// The large export: 200 MB of the generator's `community` archetype (bench/README.md).
+const kLarge = path.join(outputDir, 'e2e-generated-200MB.json');
 
-function option(name, env, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return path.resolve(i > 0 ? process.argv[i + 1] : process.env[env] ?? fallback);
-}
-const cli = option('cli', 'MESHCHECK_CLI', path.join(repo, 'build/native/cli/meshcheck'));
-const webDir = option('web', 'MESHCHECK_WEB_DIR', path.join(repo, 'build/web'));
+const analyzeWith = (action, timeout) => analyzeIn(page, action, timeout);
 
-// The CLI's report for one file or several (one session).
-function cliReport(files) {
-  const r = spawnSync(cli, ['analyze', ...[files].flat(), '--json'], {encoding: 'utf8'});
-  assert.equal(r.status, 0, `CLI failed on ${files}: ${r.stderr}`);
-  return r.stdout;
-}
-
-// Starts scripts/serve.mjs on a free port; resolves to {server, origin}.
-async function startServer() {
-  const server = spawn(
-      process.execPath, [path.join(repo, 'scripts/serve.mjs'), webDir, '--port', '0'],
-      {stdio: ['ignore', 'pipe', 'inherit']});
-  const firstLine = await new Promise((resolve, reject) => {
-    readline.createInterface({input: server.stdout}).once('line', resolve);
-    server.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
-  });
-  return {server, origin: new URL(firstLine).origin};
-}
-
-// A DiscordChatExporter-shaped JSON export of about `megabytes` MB (many members, replies),
-// written in pieces so it never sits whole in memory.
-function writeLargeExport(file, megabytes) {
-  const fd = fs.openSync(file, 'w');
-  fs.writeSync(
-      fd,
-      '{"guild":{"id":"1","name":"Generated"},"channel":{"id":"2","type":"GuildTextChat",' +
-          '"category":"Text","name":"general"},"messages":[\n');
-  const base = 1000000000000000000n;
-  const start = Date.UTC(2024, 0, 1);
-  let written = 0;
-  for (let i = 0; written < megabytes * 1e6;) {
-    const lines = [];
-    for (let j = 0; j < 1000; ++j, ++i) {
-      const author = (i * 7919) % 400;
-      const reply =
-          i > 0 && i % 3 === 0 ? `,"reference":{"messageId":"${base + BigInt(i - 1)}"}` : '';
-      lines.push(
-          `${i > 0 ? ',' : ''}{"id":"${base + BigInt(i)}","type":"${
-              reply ? 'Reply' : 'Default'}",` +
-          `"timestamp":"${new Date(start + i * 60000).toISOString()}","content":"message number ${
-              i}",` +
-          `"author":{"id":"${9000 + author}","name":"user${
-              author}","isBot":false},"reactions":[],` +
-          `"mentions":[]${reply}}`);
-    }
-    const chunk = `${lines.join('\n')}\n`;
-    fs.writeSync(fd, chunk);
-    written += chunk.length;
-  }
-  fs.writeSync(fd, ']}\n');
-  fs.closeSync(fd);
-}
-
-// Counts the distinct colours of a PNG, decoded by the browser in a blank page.
-async function distinctColours(context, png) {
-  const page = await context.newPage();
-  try {
-    return await page.evaluate(async (bytes) => {
-      const bitmap =
-          await createImageBitmap(new Blob([new Uint8Array(bytes)], {type: 'image/png'}));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const g = canvas.getContext('2d');
-      g.drawImage(bitmap, 0, 0);
-      const pixels = new Uint32Array(g.getImageData(0, 0, bitmap.width, bitmap.height).data.buffer);
-      return new Set(pixels).size;
-    }, [...png]);
-  } finally {
-    await page.close();
-  }
-}
-
-const waitForState = (page, states, timeout = 15000) =>
-    page.waitForFunction((s) => s.includes(document.body.dataset.state), states, {timeout});
-
-// Runs `action` (which starts an analysis) and waits for its outcome; returns the final state.
-// The state is first set to a marker, so the previous run's 'done' cannot be mistaken for this
-// one's.
-async function analyzeWith(action, timeout = 15000) {
-  await page.evaluate(() => {
-    document.body.dataset.state = 'test-marker';
-  });
-  await action();
-  await waitForState(page, ['done', 'error'], timeout);
-  return page.evaluate(() => document.body.dataset.state);
-}
-
-let server, origin, context, page, tmp;
-const kLarge = () => path.join(tmp, 'large-export.json');
+let server, origin, browser, context, page, tmp;
 const requests = [];        // every URL the browser (page and worker) asked for
 const headers = new Map();  // URL path -> response headers
 const problems = [];        // page errors and console errors
@@ -127,19 +32,9 @@ before(async () => {
     assert.ok(fs.existsSync(p), `${p} is missing (make build; corpus in ../shared/corpus)`);
   }
   fs.mkdirSync(outputDir, {recursive: true});
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'meshcheck-e2e-'));
   ({server, origin} = await startServer());
-  context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    env: {...process.env, TMPDIR: tmp},  // else Chromium leaves folders in /tmp
-    viewport: {width: 1000, height: 1100},
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'
-    ],
-  });
+  browser = await launchBrowser();
+  ({context, tmp} = browser);
   context.on('request', (r) => requests.push(r.url()));
   context.on('response', (r) => {
     if (r.url().startsWith(origin))
@@ -153,10 +48,9 @@ before(async () => {
 });
 
 after(async () => {
-  await context?.close();
+  await browser?.close();
   server?.kill();
-  if (tmp)
-    fs.rmSync(tmp, {recursive: true, force: true});
+  fs.rmSync(kLarge, {force: true});
 });
 
 describe('meshcheck page', () => {
@@ -170,15 +64,8 @@ describe('meshcheck page', () => {
 
   it('analyses a file dropped on #drop like the CLI does', async () => {
     const expected = JSON.parse(cliReport(kDropFile));
-    const bytes = fs.readFileSync(kDropFile).toString('base64');
-    const dataTransfer = await page.evaluateHandle(({b64, name}) => {
-      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
-      dt.items.add(new File([data], name, {type: 'application/json'}));
-      return dt;
-    }, {b64: bytes, name: path.basename(kDropFile)});
-    assert.equal(
-        await analyzeWith(() => page.dispatchEvent('#drop', 'drop', {dataTransfer})), 'done');
+    const drop = [{name: path.basename(kDropFile), bytes: fs.readFileSync(kDropFile)}];
+    assert.equal(await analyzeWith(() => dropFiles(page, drop)), 'done');
     const shown = await page.textContent('#verdict-title');
     assert.equal(shown, expected.verdict.title);
     const last = await page.evaluate(() => window.meshcheck.last);
@@ -225,34 +112,66 @@ describe('meshcheck page', () => {
     assert.equal(await page.evaluate(() => window.injected), undefined);
   });
 
-  it('reports progress several times a second on a large file', async () => {
-    writeLargeExport(kLarge(), 150);
-    await page.evaluate(() => {
-      window.progressTimes = [];
-      new MutationObserver(() => window.progressTimes.push(performance.now()))
-          .observe(
-              document.getElementById('speed'),
-              {childList: true, characterData: true, subtree: true});
-    });
-    assert.equal(await analyzeWith(() => page.setInputFiles('#file', kLarge()), 60000), 'done');
-    const last = await page.evaluate(() => window.meshcheck.last);
-    assert.equal(last.bytes, fs.statSync(kLarge()).size);
-    assert.equal(last.report.verdict.label, JSON.parse(cliReport(kLarge())).verdict.label);
-    const times = await page.evaluate(() => window.progressTimes);
-    const gaps = times.slice(1).map((t, i) => t - times[i]).sort((x, y) => x - y);
-    assert.ok(gaps.length >= 3, `${times.length} progress updates in ${last.ms} ms`);
-    // The median, not the maximum: finish() runs without yielding, and this machine is shared.
-    assert.ok(gaps[gaps.length >> 1] <= 250, `median gap ${gaps[gaps.length >> 1]} ms`);
-    console.log(
-        `# large file: ${(last.bytes / 1e6).toFixed(0)} MB in ${last.ms.toFixed(0)} ms, ` +
-        `${last.mbps.toFixed(0)} MB/s, wasm heap ${
-            (last.wasmHeapBytes / 2 ** 20).toFixed(0)} MiB, ` +
-        `${times.length} progress updates`);
-  });
+  it('loads a 200 MB generated export, reporting progress and answering input meanwhile',
+     async () => {
+       generateExport(kLarge, '200M');
+       await page.evaluate(() => {
+         window.progressTimes = [];
+         new MutationObserver(() => window.progressTimes.push(performance.now()))
+             .observe(
+                 document.getElementById('speed'),
+                 {childList: true, characterData: true, subtree: true});
+       });
+       await page.evaluate(() => {
+         document.body.dataset.state = 'test-marker';
+       });
+       await page.setInputFiles('#file', kLarge);
+       await waitForState(page, ['running']);
+       // While the worker reads: the main thread answers, and keyboard input takes effect.
+       const latencies = [];
+       let toggled = 0;
+       while (await page.evaluate(() => document.body.dataset.state) === 'running') {
+         const sent = Date.now();
+         await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+         latencies.push(Date.now() - sent);
+         if (toggled < 3) {
+           const before = await page.evaluate(() => document.querySelector('.options').open);
+           await page.focus('.options summary');
+           await page.keyboard.press('Enter');
+           const now = await page.evaluate(() => document.querySelector('.options').open);
+           assert.notEqual(now, before, 'the options panel toggles during the load');
+           ++toggled;
+         }
+         await page.waitForTimeout(100);
+       }
+       assert.equal(await page.evaluate(() => document.body.dataset.state), 'done');
+       const last = await page.evaluate(() => window.meshcheck.last);
+       assert.equal(last.bytes, fs.statSync(kLarge).size);
+       assert.equal(last.report.verdict.label, JSON.parse(cliReport(kLarge)).verdict.label);
+       const times = await page.evaluate(() => window.progressTimes);
+       const gaps = times.slice(1).map((t, i) => t - times[i]).sort((x, y) => x - y);
+       assert.ok(gaps.length >= 3, `${times.length} progress updates in ${last.ms} ms`);
+       // The median, not the maximum: finish() runs without yielding, and this machine is shared.
+       assert.ok(gaps[gaps.length >> 1] <= 250, `median gap ${gaps[gaps.length >> 1]} ms`);
+       latencies.sort((x, y) => x - y);
+       assert.ok(latencies.length >= 3 && toggled >= 1, `${latencies.length} probes`);
+       assert.ok(
+           latencies[latencies.length >> 1] <= 250,
+           `median frame latency ${latencies[latencies.length >> 1]} ms`);
+       await page.waitForFunction(
+           () => document.getElementById('network')?.dataset.state !== 'laying-out', null,
+           {timeout: 60000});
+       console.log(
+           `# large file: ${(last.bytes / 1e6).toFixed(0)} MB in ${last.ms.toFixed(0)} ms, ` +
+           `${last.mbps.toFixed(0)} MB/s, wasm heap ${
+               (last.wasmHeapBytes / 2 ** 20).toFixed(0)} MiB, ` +
+           `${times.length} progress updates, frame latency median ${
+               latencies[latencies.length >> 1]} ms max ${latencies[latencies.length - 1]} ms`);
+     });
 
   it('cancels a long analysis and stays usable', async () => {
     const workersBefore = requests.filter((u) => u.endsWith('/worker.js')).length;
-    await page.setInputFiles('#file', kLarge());
+    await page.setInputFiles('#file', kLarge);
     await page.waitForFunction(
         () => document.body.dataset.state === 'running' &&
             Number(document.getElementById('progress').value) > 0);

@@ -44,6 +44,10 @@ struct Options {
   // People the user declares as host(s): matched against member ids, user names and display
   // names, case-insensitively. Empty: meshcheck finds the host from the export and the data.
   std::vector<std::string> hosts;
+  // Analyse only these channels or groups: matched against channel and group ids and names,
+  // case-insensitively ("#general", "r/rstats", a Telegram chat's name). Empty: everything read.
+  // Naming nothing that exists ends Finish with "session.group_not_found".
+  std::vector<std::string> groups;
   // Member names in the report are replaced by stable pseudonyms ("member-3f9a") unless false.
   bool pseudonymize = true;
   // Reddit: one group per thread (link_id) instead of one per subreddit.
@@ -51,6 +55,9 @@ struct Options {
   // Generic CSV: header names for meshcheck's columns, "field=Header,field=Header" (fields: id,
   // timestamp, author, reply_to, thread, channel, kind). Empty: the documented header names.
   std::string csv_columns;
+  // Memory ceiling in bytes for what the session holds (0 = none). Passing it ends the session
+  // with "session.memory_limit", telling the user to split the export.
+  uint64_t max_memory_bytes = 0;
 };
 
 }  // namespace meshcheck

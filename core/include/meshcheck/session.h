@@ -37,6 +37,19 @@ struct Progress {
   int32_t inputs = 0;   // Inputs begun.
 };
 
+// Wall-clock seconds per phase, for `meshcheck analyze --timings` and the benchmarks (never in
+// the report). Push: tokenize (the readers) and model (the dataset's records); Finish: model
+// (sorting and resolving), graph, metrics, classify (the verdict, and whatever else Finish
+// does) and report (rendering). Reading the files is the caller's.
+struct PhaseTimings {
+  double tokenize = 0;
+  double model = 0;
+  double graph = 0;
+  double metrics = 0;
+  double classify = 0;
+  double report = 0;
+};
+
 class Session {
  public:
   explicit Session(Options options = {});
@@ -57,8 +70,15 @@ class Session {
   // The interaction graph as tab-separated text (see report::RenderEdgeList), for checking the
   // graph measures against an independent implementation. Valid after Finish.
   std::string GraphEdgeList() const;
+  // Every person who posted, with their counts and roles, as CSV (see report::RenderMembersCsv;
+  // formula-injection safe). Names are pseudonyms unless the options reveal them. Valid after
+  // Finish.
+  std::string MembersCsv() const;
 
   Progress progress() const;
+  // Call before the first input to measure timings() (a clock read per message: about 1%).
+  void EnableTimings();
+  PhaseTimings timings() const;
 
  private:
   struct Impl;

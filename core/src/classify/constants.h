@@ -69,7 +69,16 @@ inline constexpr uint64_t kMinReplyLinks = 30;
 // history: at least this many messages over at least kMinBroadcastSpanDays days.
 inline constexpr uint64_t kMinBroadcastMessages = 10;
 inline constexpr uint32_t kMinBroadcastSpanDays = 14;
+// C.7 fix 3: a broadcast reading is judged the same way when members do write but under this
+// share of the messages answers anyone ("almost no member reply": r-announce-2010, one reply
+// in 18 messages over a year, is a broadcast audience).
+inline constexpr double kSparseReplyShare = 0.10;
 
+// A bot feed (FORMATS.md "Broadcast containers": GitHub, Weblate, Bugzilla channels): bots
+// write at least this share of the raw messages and people leave fewer reply links than C.2
+// item 1 asks for. Read as a broadcast by the bots, judged on its history like one (C.2 item
+// 1: "0 participation is itself the evidence").
+inline constexpr double kBotFeedShare = 0.80;
 // C.2 item 5, flags. Bots write more than 20% of the raw messages (people's and bots').
 inline constexpr double kBotFlagShare = 0.20;
 // "Single answer person": the Contributor Absence Factor on peer answers is 1, judged on at

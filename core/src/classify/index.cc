@@ -174,13 +174,26 @@ Label DecideLabel(const LabelInputs& in) {
   return Label::kBroadcastAudience;
 }
 
+namespace {
+
+// C.7 fix 3: "a year of host posts with almost no member reply is plenty for broadcast
+// audience". A broadcast reading where under kSparseReplyShare of the messages answer anyone
+// is judged on its history, like a broadcast without member messages; the floors on people and
+// reply links guard the structural (many-to-many) readings only.
+bool SparseBroadcast(const FloorInputs& in) {
+  return in.has_host && in.provisional == Label::kBroadcastAudience &&
+         static_cast<double>(in.reply_links) < kSparseReplyShare * static_cast<double>(in.messages);
+}
+
+}  // namespace
+
 std::vector<std::string> Floors(const FloorInputs& in) {
   std::vector<std::string> missed;
   if (in.messages == 0) {
     missed.push_back("There are no messages from people to judge.");
     return missed;
   }
-  if (!MembersTakePart(in.messages, in.host_messages)) {
+  if (!MembersTakePart(in.messages, in.host_messages) || SparseBroadcast(in)) {
     // A broadcast: members' silence is the evidence, given enough history.
     if (in.messages < kMinBroadcastMessages || in.span_days < kMinBroadcastSpanDays) {
       missed.push_back("Only " + base::Plural(in.messages, "message", "messages") + " over " +

@@ -71,6 +71,7 @@ struct FloorInputs {
   uint64_t reply_links = 0;
   uint32_t span_days = 0;
   bool has_host = false;
+  Label provisional = Label::kInsufficientData;  // DecideLabel's reading.
 };
 std::vector<std::string> Floors(const FloorInputs& in);
 

@@ -169,6 +169,10 @@ double BotShare(const metrics::GroupFacts& facts) {
   return raw == 0 ? 0 : static_cast<double>(facts.bot_messages) / static_cast<double>(raw);
 }
 
+bool BotFeed(const metrics::GroupFacts& facts, const metrics::StructureMeasures& m) {
+  return BotShare(facts) >= kBotFeedShare && m.reply_links < kMinReplyLinks;
+}
+
 double Concurrency(const graph::InferenceStats& s) {
   return s.messages == 0 ? 0 : static_cast<double>(s.concurrent) / static_cast<double>(s.messages);
 }
@@ -270,12 +274,16 @@ std::vector<std::string> Caveats(const metrics::GroupFacts& facts,
                       " of the messages: if some bots are not marked as bots, they count as "
                       "members.");
   }
-  if (!hosts.members.empty() && !m.structure.host_silent_survival.available) {
+  // A pure broadcast (members write under kParticipationShare) is judged on the members'
+  // silence (C.2 item 1): what members would show (the practical test, network measures, their
+  // number) is no caveat there.
+  const bool broadcast = !MembersTakePart(facts.messages, hosts.host_messages);
+  if (!broadcast && !hosts.members.empty() && !m.structure.host_silent_survival.available) {
     caveats.push_back(
         "The practical test is not observed: the host was never silent for a week or more "
         "while the group went on.");
   }
-  if (v.small_group) {
+  if (v.small_group && !broadcast) {
     caveats.push_back("Small-group mode (" + base::Plural(facts.posters, "poster", "posters") +
                       ", at most " + std::to_string(kSmallGroupMaxPosters) +
                       "): network measures saturate, so only PRS, PRC and autonomy count.");
@@ -293,7 +301,7 @@ std::vector<std::string> Caveats(const metrics::GroupFacts& facts,
                       std::to_string(kConfidentSpanDays) +
                       " or more (four weekly cycles) give a firmer reading.");
   }
-  if (hosts.non_host_posters < kConfidentNonHostPosters) {
+  if (!broadcast && hosts.non_host_posters < kConfidentNonHostPosters) {
     caveats.push_back(PostersPhrase(hosts.non_host_posters, !hosts.members.empty()) + " posted; " +
                       std::to_string(kConfidentNonHostPosters) + " or more give a firmer reading.");
   }
@@ -370,6 +378,20 @@ Verdict Classify(const metrics::GroupFacts& facts,
   floors.reply_links = m.reply_links;
   floors.span_days = facts.span_days;
   floors.has_host = !hosts.members.empty();
+  if (BotFeed(facts, m)) {
+    // The bots are the broadcaster.
+    v.provisional = Label::kBroadcastAudience;
+    floors.messages = facts.messages + facts.bot_messages;
+    floors.host_messages = facts.bot_messages;
+    floors.has_host = true;
+    floors.span_days = facts.span_days_with_bots;
+    v.reasons.push_back("Bots wrote " +
+                        OfWhole(facts.bot_messages, floors.messages, "message", "messages") +
+                        PercentOf(facts.bot_messages, floors.messages) +
+                        ": this is a feed, and people answer it too little to make it a "
+                        "conversation.");
+  }
+  floors.provisional = v.provisional;
   v.insufficient = Floors(floors);
   v.label = v.insufficient.empty() ? v.provisional : Label::kInsufficientData;
 
@@ -408,8 +430,8 @@ std::vector<SensitivityPoint> InferenceSensitivity(const model::Dataset& data,
       out.push_back({minutes, IndexOf(IndexComponents(measures.structure, small_group))});
       continue;
     }
-    const graph::InteractionGraph g =
-        graph::InteractionGraph::Build(data, metrics::InferenceWithWindow(window));
+    const graph::InteractionGraph g = graph::InteractionGraph::Build(
+        data, metrics::InferenceWithWindow(window), /*with_edges=*/false);  // The tally's part.
     const metrics::Tally tally = metrics::ComputeTally(data, g, facts, hosts);
     out.push_back({minutes, IndexOf(IndexComponents(metrics::MeasuresOf(tally), small_group))});
   }
@@ -423,6 +445,22 @@ Verdict Assess(const model::Dataset& data,
                const std::vector<Format>& formats) {
   return Classify(facts, hosts, measures, InferenceSensitivity(data, facts, hosts, measures),
                   TraitsOf(data, formats));
+}
+
+void MarkSeparateGroups(uint32_t groups, const std::vector<std::string>& names, Verdict* v) {
+  std::string list;
+  for (const std::string& name : names)
+    list += (list.empty() ? "" : ", ") + name;
+  if (names.size() < groups)
+    list += ", ...";
+  v->insufficient.insert(v->insufficient.begin(),
+                         "This export holds " + std::to_string(groups) + " separate groups (" +
+                             list +
+                             "): a verdict needs one group. Each group's own reading is listed; "
+                             "analyse one group at a time for its full report.");
+  v->label = Label::kInsufficientData;
+  v->confidence = Confidence::kLow;
+  v->placement = Place(v->has_index, v->index, v->boundary, true);
 }
 
 }  // namespace meshcheck::classify

@@ -93,4 +93,9 @@ Verdict Assess(const model::Dataset& data,
                const metrics::Measures& measures,
                const std::vector<Format>& formats);
 
+// A reading over several separate groups (a dump of many subreddits, a full-account export of
+// unrelated chats) is no verdict: the label becomes "insufficient data" with the reason first,
+// the confidence low, and the placement provisional. `names`: the largest groups' names.
+void MarkSeparateGroups(uint32_t groups, const std::vector<std::string>& names, Verdict* v);
+
 }  // namespace meshcheck::classify

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/phase_timer.h"
+#include "base/radix_sort.h"
 #include "graph/disjoint_sets.h"
 
 namespace meshcheck::graph {
@@ -19,8 +21,7 @@ class EdgeAccumulator {
   }
   // Sorted by (from, to); one edge per ordered pair.
   std::vector<Edge> Take() {
-    std::sort(items_.begin(), items_.end(),
-              [](const Item& a, const Item& b) { return a.pair < b.pair; });
+    base::StableSortByKey(&items_, [](const Item& item) { return item.pair; });
     size_t distinct = 0;
     for (size_t k = 0; k < items_.size(); ++k)
       distinct += k == 0 || items_[k].pair != items_[k - 1].pair;
@@ -63,7 +64,9 @@ class EdgeAccumulator {
 }  // namespace
 
 InteractionGraph InteractionGraph::Build(const model::Dataset& data,
-                                         const InferenceOptions& inference) {
+                                         const InferenceOptions& inference,
+                                         bool with_edges) {
+  const base::ScopedPhase phase(base::Phase::kGraph);
   const auto& messages = data.messages();
   const size_t n = messages.size();
   InteractionGraph g;
@@ -80,7 +83,7 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
   g.inferred_channel_ = ChannelsToInfer(data, inference);
   InferTurns(data, inference, g.inferred_channel_, &g.parent_, &g.inferred_, &g.inference_);
 
-  EdgeAccumulator acc(n + data.links().size());
+  EdgeAccumulator acc(with_edges ? n + data.links().size() : 0);
   // Conversations: union-find over message indices, so that links pointing forward in time
   // (clock skew between exports) still merge; the earliest message becomes the root.
   DisjointSets sets(n);
@@ -93,9 +96,10 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
       const uint32_t target = messages[g.parent_[i]].author;
       if (target != m.author) {
         g.reply_target_[i] = target;
-        acc.Add(
-            m.author, target,
-            g.inferred_[i] ? EdgeAccumulator::Kind::kInferredReply : EdgeAccumulator::Kind::kReply);
+        if (with_edges)
+          acc.Add(m.author, target,
+                  g.inferred_[i] ? EdgeAccumulator::Kind::kInferredReply
+                                 : EdgeAccumulator::Kind::kReply);
       }
     }
     if (m.thread != model::kNone && !messages[m.thread].is_system()) {
@@ -142,6 +146,8 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
       g.conversation_messages_[next[g.conversation_[i]]++] = i;
   }
 
+  if (!with_edges)
+    return g;
   for (const model::PersonLink& link : data.links()) {
     const model::MessageRecord& m = messages[link.message];
     if (m.is_system())

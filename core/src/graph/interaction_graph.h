@@ -36,8 +36,11 @@ struct Edge {
 class InteractionGraph {
  public:
   // `data` must be finalized. `inference` parameterises turn-taking inference (the values the
-  // analysis uses are metrics::kInference, metrics/params.h).
-  static InteractionGraph Build(const model::Dataset& data, const InferenceOptions& inference);
+  // analysis uses are metrics::kInference, metrics/params.h). Without `with_edges`, edges()
+  // stays empty: for callers that need only replies and conversations (the tallies).
+  static InteractionGraph Build(const model::Dataset& data,
+                                const InferenceOptions& inference,
+                                bool with_edges = true);
 
   uint32_t node_count() const { return node_count_; }
   // Sorted by (from, to); one entry per ordered pair.

@@ -21,6 +21,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/limits.h"
+
 namespace meshcheck::ingest {
 
 class CsvParser {
@@ -28,7 +30,7 @@ class CsvParser {
   enum class Error : uint8_t { kNone, kRecordTooLong, kUnterminatedQuote, kStopped };
   using OnRecord = std::function<bool(std::span<const std::string_view> fields)>;
 
-  static constexpr size_t kDefaultMaxRecordBytes = 16u << 20;
+  static constexpr size_t kDefaultMaxRecordBytes = kCsvMaxRecordBytes;
   explicit CsvParser(char delimiter = ',', size_t max_record_bytes = kDefaultMaxRecordBytes)
       : delimiter_(delimiter), max_record_bytes_(max_record_bytes) {}
 

@@ -1,14 +1,14 @@
 #include "ingest/csv_table.h"
 
+#include "base/printable.h"
 #include "base/strings.h"
 #include "base/utf8.h"
+#include "ingest/limits.h"
 
 namespace meshcheck::ingest {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-// A header line longer than this is not waited for: the delimiter is chosen from what came.
-constexpr size_t kMaxHeaderWait = 1u << 20;
 
 }  // namespace
 
@@ -80,9 +80,7 @@ std::string DescribeCsvHeader(CsvFields fields) {
   for (size_t i = 0; i < fields.size() && i < 12; ++i) {
     if (i > 0)
       out += ", ";
-    std::string field;
-    base::AppendRepairedUtf8(base::TrimAscii(fields[i]).substr(0, 40), &field);
-    out += '"' + field + '"';
+    out += '"' + base::Printable(base::TrimAscii(fields[i]), 40) + '"';
   }
   if (fields.size() > 12)
     out += ", ...";
@@ -143,8 +141,9 @@ Status CsvTableReader::ParserError() {
       return stop_;
     case CsvParser::Error::kRecordTooLong:
       return Status(StatusCode::kLimitExceeded, "ingest.csv.record_too_long",
-                    "A CSV record is longer than 16 MiB, beyond the safety limit (a quote that "
-                    "never closes, or not a CSV export).",
+                    "A CSV record is longer than " + BytesText(kCsvMaxRecordBytes) +
+                        ", beyond the safety limit (a quote that never closes, or not a CSV "
+                        "export).",
                     Here());
     case CsvParser::Error::kUnterminatedQuote:
       if (header_seen_ && records_ > 0) {
@@ -200,7 +199,7 @@ Status CsvTableReader::Push(std::string_view chunk) {
       skipped_ = kBom.size();
     }
   }
-  if (held_.size() < kMaxHeaderWait && !FindHeaderLineEnd())
+  if (held_.size() < kCsvMaxHeaderWaitBytes && !FindHeaderLineEnd())
     return Status::Ok();
   return StartParser();
 }

@@ -112,13 +112,34 @@ std::optional<BridgeRelay> ParseBridgeRelay(std::string_view text) {
   return BridgeRelay{protocol, nick, rest};
 }
 
-void DceMessages::DeclareChannel(std::string_view name, std::string_view guild) {
+namespace {
+
+// An announcement channel by what people call it (see the header).
+bool NamedAsAnnouncement(std::string_view name, std::string_view path, std::string_view topic) {
+  auto says = [](std::string_view text) {
+    return base::AsciiLowered(text).find("announce") != std::string::npos;
+  };
+  auto megaphone = [](std::string_view text) {
+    return text.find("\xF0\x9F\x93\xA2") != std::string_view::npos ||
+           text.find("\xF0\x9F\x93\xA3") != std::string_view::npos;
+  };
+  return says(name) || says(path) || says(topic) || megaphone(name);
+}
+
+}  // namespace
+
+void DceMessages::DeclareChannel(std::string_view name,
+                                 std::string_view guild,
+                                 std::string_view topic) {
   const DceChannelPath path = DceChannelFromPath(context_.name);
   model::ChannelInfo info;
   info.key = strings_.Valid(path.key);
   info.name = strings_.Valid(name.empty() ? std::string_view(path.name) : name);
   info.group_name = strings_.Valid(guild);
   info.replies_exported = false;
+  announcement_ = NamedAsAnnouncement(info.name, path.key, topic);
+  if (announcement_)
+    info.kind = model::ChannelKind::kAnnouncement;
   channel_ = context_.sink->OnChannel(info);
   strings_.Reset();
 }
@@ -238,6 +259,10 @@ void DceMessages::Finish() {
       "DiscordChatExporter wrote these dates without a time zone: they were read as UTC, so "
       "times of day may be off by the exporting computer's offset.",
       first_message_, naive_);
+  add("ingest.discord.announcement_by_name", base::Severity::kInfo,
+      "The channel's name or topic calls it an announcement channel (this format does not keep "
+      "channel types): its posters are taken as the host team.",
+      first_message_, announcement_ ? 1 : 0);
   add("ingest.discord.bad_date", base::Severity::kWarning,
       "Messages with an unreadable date were kept without a time.", first_bad_date_, bad_dates_);
   strings_.Report(context_);

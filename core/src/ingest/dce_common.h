@@ -8,6 +8,10 @@
 //   numbered partition "<folder>/<N>.csv" gives the folder's path, so partitions 1..N meet on
 //   one channel (numbered files without a folder share the key "."); any other name gives the
 //   path without its extension. These exports have no reply links: replies_exported = false.
+// - Channel kind: these formats drop Discord's channel type, so an announcement channel
+//   (GuildNews, a strong audience prior: FORMATS.md 1 and "Broadcast containers") is recognised
+//   by what people call it: "announce" in its name, folder path or topic, or a megaphone emoji
+//   (U+1F4E2, U+1F4E3) in its name. Counted ("ingest.discord.announcement_by_name").
 // - Authors "Name#1234": name "Name"; key the AuthorID (CSV) or the whole tag (PlainText has
 //   no ids). "Deleted User#0000" is a deleted account; any other "#0000" is a webhook (a bot).
 // - Bridge relays (matterbridge's "[slack] <nick> text", FORMATS.md "Discord pitfalls"): a
@@ -70,9 +74,9 @@ class DceMessages {
  public:
   explicit DceMessages(const ReaderContext& context) : context_(context) {}
 
-  // Call once, before Emit: declares the file's channel. `name` and `guild` come from a
-  // PlainText header (may be empty: the path names the channel).
-  void DeclareChannel(std::string_view name, std::string_view guild);
+  // Call once, before Emit: declares the file's channel. `name`, `guild` and `topic` come from
+  // a PlainText header (may be empty: the path names the channel).
+  void DeclareChannel(std::string_view name, std::string_view guild, std::string_view topic);
   void Emit(const DceRecord& record);
   // Call once at the end of the file: the diagnostics that sum it up.
   void Finish();
@@ -97,6 +101,7 @@ class DceMessages {
   std::unordered_map<std::string, Known> known_;  // Lower-cased name -> author.
   std::vector<model::PersonRef> mentions_;
   uint64_t messages_ = 0, relays_ = 0, naive_ = 0, bad_dates_ = 0;
+  bool announcement_ = false;
   Location first_message_, first_relay_, first_bad_date_;
 };
 

@@ -1,8 +1,11 @@
 #include "ingest/detect.h"
 
 #include <algorithm>
+#include <iterator>
+#include <string_view>
 #include <vector>
 
+#include "base/printable.h"
 #include "base/strings.h"
 #include "ingest/discord_csv.h"
 #include "ingest/discord_json.h"
@@ -23,21 +26,22 @@ namespace {
 
 using base::StartsWith;
 
-constexpr size_t kMaxKeyPaths = 512;
-constexpr size_t kMaxKeyDepth = 4;
+// The ids of UnsupportedInput errors (LooksLike).
+constexpr std::string_view kNotAnExportIds[] = {"ingest.unsupported_format",
+                                                "ingest.empty",
+                                                "ingest.pdf",
+                                                "ingest.html",
+                                                "ingest.xml",
+                                                "ingest.image",
+                                                "ingest.compressed",
+                                                "ingest.utf16",
+                                                "ingest.binary",
+                                                "ingest.unknown_json_shape"};
 
 size_t SkipJsonSpace(std::string_view s, size_t i) {
   while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
     ++i;
   return i;
-}
-
-// At most 40 bytes of `s`, not cutting a UTF-8 sequence.
-std::string Shortened(std::string_view s) {
-  size_t n = std::min<size_t>(s.size(), 40);
-  while (n < s.size() && n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
-    --n;
-  return std::string(s.substr(0, n));
 }
 
 // Collects key paths ("a.b", "[].c") into a Head while the tokenizer checks the grammar.
@@ -53,7 +57,7 @@ class KeyCollector {
   bool string(std::string_view) { return Value(); }
   bool key(std::string_view k) {
     pending_key_.assign(k);
-    if (path_.size() < kMaxKeyDepth && head_->keys.size() < kMaxKeyPaths) {
+    if (path_.size() < kSniffMaxKeyDepth && head_->keys.size() < kSniffMaxKeyPaths) {
       std::string path = Prefix();
       path += pending_key_;
       if (std::find(head_->keys.begin(), head_->keys.end(), path) == head_->keys.end())
@@ -124,10 +128,14 @@ Detection Known(Format f) {
   return d;
 }
 
-Detection Unknown(std::string looks_like) {
+Detection Unknown(std::string looks_like,
+                  std::string id = "ingest.unsupported_format",
+                  std::string advice = {}) {
   Detection d;
   d.state = Detection::State::kUnknown;
   d.looks_like = std::move(looks_like);
+  d.id = std::move(id);
+  d.advice = std::move(advice);
   return d;
 }
 
@@ -158,34 +166,60 @@ constexpr Sniffer kSniffers[] = {
 };
 
 // What an input no reader claimed looks like, for the error message.
-std::string LooksLike(const Head& head) {
+Detection LooksLike(const Head& head) {
   const std::string_view t = head.text;
-  if (StartsWith(t, "%PDF"))
-    return "a PDF document";
-  if (StartsWith(t, "\x89PNG") || StartsWith(t, "\xFF\xD8\xFF") || StartsWith(t, "GIF8"))
-    return "an image";
-  if (StartsWith(t, "\x1F\x8B"))
-    return "a gzip-compressed file";
-  if (StartsWith(t, "\xFF\xFE") || StartsWith(t, "\xFE\xFF"))
-    return "a UTF-16 text file (meshcheck reads UTF-8)";
-  if (t.find('\0') != std::string_view::npos)
-    return "a binary file";
+  if (StartsWith(t, "%PDF")) {
+    return Unknown("a PDF document", "ingest.pdf",
+                   "A PDF is a printed view of a chat: export the chat's data (JSON, CSV or "
+                   "text) instead.");
+  }
+  if (StartsWith(t, "\x89PNG") || StartsWith(t, "\xFF\xD8\xFF") || StartsWith(t, "GIF8")) {
+    return Unknown("an image", "ingest.image",
+                   "Give meshcheck the export's message files, not its media.");
+  }
+  if (StartsWith(t, "\x1F\x8B")) {
+    return Unknown("a gzip-compressed file", "ingest.compressed",
+                   "Decompress it first (gunzip) and give meshcheck the file inside.");
+  }
+  if (StartsWith(t, "\xFF\xFE") || StartsWith(t, "\xFE\xFF")) {
+    return Unknown("a UTF-16 text file (meshcheck reads UTF-8)", "ingest.utf16",
+                   "Save it again as UTF-8.");
+  }
+  if (t.find('\0') != std::string_view::npos) {
+    return Unknown("a binary file", "ingest.binary",
+                   "It is not text: give meshcheck the export's JSON, CSV or text files.");
+  }
+  constexpr char kEmptyAdvice[] =
+      "It holds no messages: export again and check that the file was saved completely.";
   const size_t i = SkipJsonSpace(t, 0);
   if (i >= t.size())
-    return "an empty file (only blank space)";
+    return Unknown("an empty file (only blank space)", "ingest.empty", kEmptyAdvice);
+  constexpr char kJsonAdvice[] =
+      "It is JSON, but not shaped like any export meshcheck knows: give it the export itself "
+      "(a Slack export as its zip or folder), or convert the data to the generic CSV "
+      "(docs/generic-csv.md).";
   if (head.json && head.json_top == '{') {
     const std::string_view first = head.FirstKey();
-    return first.empty() ? "a JSON document"
-                         : "a JSON document whose first field is \"" + Shortened(first) + "\"";
+    return Unknown(first.empty() ? "a JSON document"
+                                 : "a JSON document whose first field is \"" +
+                                       base::Printable(first, 40) + "\"",
+                   "ingest.unknown_json_shape", kJsonAdvice);
   }
   if (head.json)
-    return "a JSON list";
+    return Unknown("a JSON list", "ingest.unknown_json_shape", kJsonAdvice);
   const std::string lower = base::AsciiLowered(t.substr(i, 512));
-  if (StartsWith(lower, "<!doctype html") || lower.find("<html") != std::string::npos)
-    return "an HTML page";
-  if (StartsWith(lower, "<?xml"))
-    return "an XML document";
-  return "a plain-text file";
+  if (StartsWith(lower, "<!doctype html") || lower.find("<html") != std::string::npos) {
+    return Unknown("an HTML page", "ingest.html",
+                   "meshcheck reads data exports, not web pages: export as JSON instead "
+                   "(DiscordChatExporter: JSON format; Telegram Desktop: machine-readable JSON; "
+                   "Facebook and Instagram: JSON format).");
+  }
+  if (StartsWith(lower, "<?xml")) {
+    return Unknown("an XML document", "ingest.xml", "Export the data as JSON or CSV instead.");
+  }
+  return Unknown("a plain-text file", "ingest.unsupported_format",
+                 "If it is a chat log of another platform, convert it to the generic CSV "
+                 "(docs/generic-csv.md).");
 }
 
 }  // namespace
@@ -223,8 +257,12 @@ Detection Detect(std::string_view head_bytes,
                  std::string_view file_name,
                  bool complete,
                  bool whole) {
-  if (head_bytes.empty())
-    return complete ? Unknown("an empty file") : Detection();
+  if (head_bytes.empty()) {
+    return complete ? Unknown("an empty file", "ingest.empty",
+                              "It holds no data: export again and check that the file was "
+                              "saved completely.")
+                    : Detection();
+  }
   Head head;
   head.text = head_bytes;
   if (StartsWith(head.text, "\xEF\xBB\xBF"))
@@ -244,7 +282,7 @@ Detection Detect(std::string_view head_bytes,
     if (s.matches(head))
       return Known(s.format);
   }
-  return complete ? Unknown(LooksLike(head)) : Detection();
+  return complete ? LooksLike(head) : Detection();
 }
 
 Status UnsupportedInput(const Detection& detection, std::string_view file_name, int32_t input) {
@@ -255,11 +293,20 @@ Status UnsupportedInput(const Detection& detection, std::string_view file_name, 
       supported += ", ";
     supported += FormatName(formats[k]);
   }
-  return Status(StatusCode::kUnsupportedFormat, "ingest.unsupported_format",
-                std::string(file_name) + " is " + detection.looks_like +
-                    ", not an export meshcheck reads. Supported: " + supported +
+  std::string advice = detection.advice;
+  if (!advice.empty())
+    advice += ' ';
+  return Status(StatusCode::kUnsupportedFormat, detection.id,
+                base::Printable(file_name, 300) + " is " + detection.looks_like +
+                    ", not an export meshcheck reads. " + advice + "Supported: " + supported +
                     " (see the README for how to export each platform).",
                 Location{input, 0, 0});
+}
+
+bool IsNotAnExport(const Status& status) {
+  return status.code() == StatusCode::kUnsupportedFormat &&
+         std::find(std::begin(kNotAnExportIds), std::end(kNotAnExportIds), status.id()) !=
+             std::end(kNotAnExportIds);
 }
 
 }  // namespace meshcheck::ingest

@@ -5,19 +5,24 @@
 #include <string>
 #include <string_view>
 
+#include "ingest/limits.h"
 #include "meshcheck/options.h"
 #include "meshcheck/status.h"
 
 namespace meshcheck::ingest {
 
-// Detect never needs more than this many leading bytes.
-inline constexpr size_t kSniffBytes = 64 * 1024;
+// Detect never needs more than kSniffBytes (ingest/limits.h) leading bytes.
 
 struct Detection {
   enum class State { kNeedMore, kKnown, kUnknown };
   State state = State::kNeedMore;
   Format format = Format::kAuto;  // kKnown only.
-  std::string looks_like;         // kUnknown only: "a PDF document", "an HTML page", ...
+  // kUnknown only: what the input looks like ("a PDF document", "an HTML page", ...), the
+  // Status id saying so ("ingest.pdf", "ingest.html", ...; see UnsupportedInput) and a sentence
+  // telling the user what to give meshcheck instead (may be empty).
+  std::string looks_like;
+  std::string id = "ingest.unsupported_format";
+  std::string advice;
 };
 
 // `head` holds the first bytes of the input; `complete` is true when it holds all of it (or
@@ -32,6 +37,13 @@ inline Detection Detect(std::string_view head, std::string_view file_name, bool 
 }
 
 // The error for an input Detect could not place: what it looks like and what to export instead.
+// Code kUnsupportedFormat; id by what it looks like: ingest.empty, ingest.pdf, ingest.html,
+// ingest.xml, ingest.image, ingest.compressed, ingest.utf16, ingest.binary,
+// ingest.unknown_json_shape, or ingest.unsupported_format (text no reader claims).
 Status UnsupportedInput(const Detection& detection, std::string_view file_name, int32_t input);
+
+// True if `status` says the input is not an export (an UnsupportedInput error), as opposed to a
+// readable export that failed.
+bool IsNotAnExport(const Status& status);
 
 }  // namespace meshcheck::ingest

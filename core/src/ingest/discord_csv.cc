@@ -44,7 +44,7 @@ Status DiscordCsvReader::OnHeader(CsvFields fields) {
                       " column (found " + DescribeCsvHeader(fields) + ").",
                   Here());
   }
-  messages_.DeclareChannel({}, {});
+  messages_.DeclareChannel({}, {}, {});
   return Status::Ok();
 }
 

@@ -108,7 +108,7 @@ class DiscordTextReader : public Reader {
   DceMessages messages_;
   Part part_ = Part::kStart;
   bool declared_ = false;
-  std::string guild_, channel_;
+  std::string guild_, channel_, topic_;
   std::optional<uint64_t> header_count_, footer_count_;
   uint64_t stray_ = 0;
   Location first_stray_;
@@ -167,6 +167,8 @@ void DiscordTextReader::HeaderLine(std::string_view line) {
     guild_ = value;
   else if (key == "Channel")
     channel_ = value;
+  else if (key == "Topic")
+    topic_ = value;
   else if (key == "Messages")
     header_count_ = CountIn(value);
 }
@@ -175,7 +177,7 @@ void DiscordTextReader::Declare() {
   if (declared_)
     return;
   declared_ = true;
-  messages_.DeclareChannel(channel_, guild_);
+  messages_.DeclareChannel(channel_, guild_, topic_);
 }
 
 void DiscordTextReader::BodyLine(std::string_view line) {

@@ -47,13 +47,14 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "ingest/limits.h"
 
 namespace meshcheck::ingest {
 
 struct JsonLimits {
-  uint32_t max_depth = 256;                // Nesting of objects and arrays.
-  uint64_t max_token_bytes = 64ull << 20;  // Longest string, key or number (raw bytes).
-  bool multiple_values = false;            // Accept a stream of top-level values (NDJSON).
+  uint32_t max_depth = kJsonMaxDepth;             // Nesting of objects and arrays.
+  uint64_t max_token_bytes = kJsonMaxTokenBytes;  // Longest string, key or number (raw bytes).
+  bool multiple_values = false;                   // Accept a stream of top-level values (NDJSON).
   // Invalid UTF-8 and lone surrogate escapes: replaced by U+FFFD and counted (true), or an
   // error (false, as nlohmann does).
   bool repair_utf8 = true;

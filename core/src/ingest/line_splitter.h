@@ -15,11 +15,13 @@
 #include <string>
 #include <string_view>
 
+#include "ingest/limits.h"
+
 namespace meshcheck::ingest {
 
 class LineSplitter {
  public:
-  static constexpr size_t kDefaultMaxLineBytes = 16u << 20;
+  static constexpr size_t kDefaultMaxLineBytes = kMaxLineBytes;
   explicit LineSplitter(size_t max_line_bytes = kDefaultMaxLineBytes)
       : max_line_bytes_(max_line_bytes) {}
 

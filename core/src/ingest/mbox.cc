@@ -9,6 +9,7 @@
 #include "base/encoding.h"
 #include "base/strings.h"
 #include "base/time.h"
+#include "ingest/limits.h"
 #include "ingest/line_splitter.h"
 
 namespace meshcheck::ingest {
@@ -19,7 +20,6 @@ using base::StartsWith;
 using base::TrimAscii;
 
 constexpr size_t kMaxPreambleLines = 100;
-constexpr size_t kMaxHeaderBytes = 4096;  // Per kept header; the rest is dropped.
 
 // ---- Lines.
 
@@ -315,9 +315,10 @@ class MboxReader : public Reader {
 
 Status MboxReader::LineError() {
   if (lines_.too_long()) {
-    error_ =
-        Status(StatusCode::kLimitExceeded, "ingest.mbox.line_too_long",
-               "A line of this mailbox is longer than 16 MiB; it was not read further.", Here());
+    error_ = Status(StatusCode::kLimitExceeded, "ingest.mbox.line_too_long",
+                    "A line of this mailbox is longer than " + BytesText(kMaxLineBytes) +
+                        "; it was not read further.",
+                    Here());
   }
   return error_;
 }
@@ -467,17 +468,17 @@ void MboxReader::AppendField(std::string_view text) {
     // Ids never straddle a folded line: keep only the first and the last.
     ForEachId(text, [this](std::string_view id) {
       if (draft_.first_reference.empty())
-        draft_.first_reference.assign(id.substr(0, kMaxHeaderBytes));
-      draft_.last_reference.assign(id.substr(0, kMaxHeaderBytes));
+        draft_.first_reference.assign(id.substr(0, kMboxMaxHeaderBytes));
+      draft_.last_reference.assign(id.substr(0, kMboxMaxHeaderBytes));
     });
     return;
   }
   std::string* target = FieldText(open_field_);
-  if (!target || target->size() >= kMaxHeaderBytes)
+  if (!target || target->size() >= kMboxMaxHeaderBytes)
     return;
   if (!target->empty())
     target->push_back(' ');
-  target->append(TrimAscii(text).substr(0, kMaxHeaderBytes - target->size()));
+  target->append(TrimAscii(text).substr(0, kMboxMaxHeaderBytes - target->size()));
 }
 
 void MboxReader::DeclareChannel() {

@@ -27,14 +27,11 @@
 #include <cstddef>
 #include <memory>
 
+#include "ingest/limits.h"  // kRedditMaxLineBytes
 #include "ingest/reader.h"
 #include "ingest/sniff.h"
 
 namespace meshcheck::ingest {
-
-// Longest line read; real objects stay under 100 KB (a submission's selftext is capped at 40,000
-// characters).
-inline constexpr size_t kRedditMaxLineBytes = size_t{4} << 20;
 
 std::unique_ptr<Reader> MakeRedditNdjsonReader(const ReaderContext& context);
 // Yes when the head's first object(s) carry `author`, `subreddit` and `created_utc` and either

@@ -8,14 +8,12 @@
 #include "base/strings.h"
 #include "base/time.h"
 #include "ingest/json_reader.h"
+#include "ingest/limits.h"
 
 namespace meshcheck::ingest {
 namespace {
 
 constexpr std::string_view kSlackbot = "USLACKBOT";
-// Distinct people one message may mention: Slack's 40,000-character text limit allows a few
-// thousand; a crafted text with millions would otherwise cost memory per mention.
-constexpr size_t kMaxMentions = 1000;
 constexpr const char* kNotAList =
     "Files of the Slack export whose content is not a list (a users file, channel list or day "
     "file holding an object or a single value) were skipped.";
@@ -605,13 +603,14 @@ void SlackReader::ScanMentions(std::string_view text) {
 void SlackReader::AddMention(std::string_view id) {
   if (mentioned_.count(id) > 0)
     return;
-  if (mentions_.size() >= kMaxMentions) {
+  if (mentions_.size() >= kSlackMaxMentions) {
     if (!mentions_capped_) {
       mentions_capped_ = true;
-      context().diagnostics->Add("ingest.slack.too_many_mentions", base::Severity::kWarning,
-                                 "Slack messages mentioning more than 1000 people were linked to "
-                                 "the first 1000 only.",
-                                 record_at_);
+      context().diagnostics->Add(
+          "ingest.slack.too_many_mentions", base::Severity::kWarning,
+          "Slack messages mentioning more than " + std::to_string(kSlackMaxMentions) +
+              " people were linked to the first " + std::to_string(kSlackMaxMentions) + " only.",
+          record_at_);
     }
     return;
   }

@@ -11,6 +11,7 @@
 #include "base/strings.h"
 #include "base/time.h"
 #include "base/utf8.h"
+#include "ingest/limits.h"
 #include "ingest/line_splitter.h"
 
 namespace meshcheck::ingest {
@@ -20,9 +21,8 @@ using base::EqualsIgnoreCase;
 using model::SystemAction;
 
 constexpr size_t kMaxLinesBeforeFirstMessage = 1000;
-constexpr size_t kMaxHeldRecords = size_t{1} << 20;  // Then the date order is forced.
-constexpr size_t kMaxNameBytes = 128;                // Longer "names" are not names.
-constexpr uint32_t kNobody = UINT32_MAX;             // Author index of notices.
+constexpr size_t kMaxNameBytes = 128;     // Longer "names" are not names.
+constexpr uint32_t kNobody = UINT32_MAX;  // Author index of notices.
 
 // ---- Bytes: invisible marks and spaces.
 
@@ -605,8 +605,8 @@ class WhatsAppTextReader : public Reader {
 Status WhatsAppTextReader::LineError() {
   if (lines_.too_long()) {
     error_ = Status(StatusCode::kLimitExceeded, "ingest.whatsapp.line_too_long",
-                    "A line of this WhatsApp chat is longer than 16 MiB; no real export has one, "
-                    "so it was not read further.",
+                    "A line of this WhatsApp chat is longer than " + BytesText(kMaxLineBytes) +
+                        "; no real export has one, so it was not read further.",
                     Here());
   }
   return error_;
@@ -737,7 +737,7 @@ void WhatsAppTextReader::FinishCurrent() {
     return;
   }
   held_.push_back(std::move(current_));
-  if (held_.size() >= kMaxHeldRecords) {
+  if (held_.size() >= kWhatsAppMaxHeldRecords) {
     ForceDecisions();
     Flush();
   }

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "base/plural.h"
+#include "base/printable.h"
 #include "base/utf8.h"
+#include "ingest/detect.h"
 #include "ingest/input_reader.h"
 
 namespace meshcheck::ingest {
@@ -73,11 +75,9 @@ std::string SizeText(uint64_t bytes) {
   return base::Plural(bytes, "byte", "bytes");
 }
 
+// An entry's name for a message: the archive controls it, so only its printable part.
 std::string Quoted(std::string_view name) {
-  std::string out(1, '\'');
-  out.append(name);
-  out.push_back('\'');
-  return out;
+  return '\'' + base::Printable(name) + '\'';
 }
 
 constexpr const char* kUnzipAdvice =
@@ -665,8 +665,7 @@ void ZipReader::DropEntry(const Status& status) {
   entry_reader_.reset();
   wanted_ = false;
   lead_.clear();
-  if (status.code() == StatusCode::kUnsupportedFormat &&
-      status.id() == "ingest.unsupported_format") {
+  if (IsNotAnExport(status)) {
     ++unclaimed_;
     if (unclaimed_examples_.size() < kExampleNames)
       unclaimed_examples_.push_back(entry_.name);

@@ -32,24 +32,14 @@
 #include <functional>
 #include <memory>
 
+#include "ingest/limits.h"
 #include "ingest/reader.h"
 
 namespace meshcheck::ingest {
 
-// Safety limits. Each one exceeded fails the input with kLimitExceeded and a message telling the
-// user what to do (unzip the export and give meshcheck its files).
-// Local headers read, folders and skipped files included: `ingest.zip.too_many_entries`.
-inline constexpr uint64_t kZipMaxEntries = 200'000;
-// Bytes inflated over the whole archive: `ingest.zip.too_large`.
-inline constexpr uint64_t kZipMaxInflatedBytes = uint64_t{32} << 30;
-// Inflated / compressed bytes of one entry, checked once it has inflated more than
-// kZipRatioFloorBytes (real exports stay far below; zip bombs reach ~1000:1 per layer):
-// `ingest.zip.bomb`.
-inline constexpr uint64_t kZipMaxRatio = 1000;
-inline constexpr uint64_t kZipRatioFloorBytes = uint64_t{1} << 20;
-// Bytes of an entry's path (a local header's extra field is at most 65,535 bytes by format):
-// `ingest.zip.name_too_long`.
-inline constexpr size_t kZipMaxNameBytes = 4096;
+// Safety limits (kZipMax*, ingest/limits.h). Each one exceeded fails the input with
+// kLimitExceeded and a message telling the user what to do (unzip the export and give
+// meshcheck its files).
 
 // The largest piece of an entry handed to its reader at once (the inflate output buffer).
 inline constexpr size_t kZipPieceBytes = 64 * 1024;
@@ -63,9 +53,9 @@ struct ZipLimits {
 
 // Makes the reader of one entry. Called once per file entry the zip delivers, with the zip's
 // context renamed to the entry's path (the name stays valid until that reader is destroyed).
-// Push/End statuses mean what they mean for any input: kUnsupportedFormat with id
-// "ingest.unsupported_format" = not an export (the entry is counted as skipped); any other
-// error = the entry failed.
+// Push/End statuses mean what they mean for any input: an UnsupportedInput error (detect.h,
+// IsNotAnExport) = not an export (the entry is counted as skipped); any other error = the
+// entry failed.
 using ZipEntryReaderFactory =
     std::function<std::unique_ptr<Reader>(const ReaderContext& entry_context)>;
 

@@ -1,16 +1,21 @@
 #include "metrics/facts.h"
 
+#include <algorithm>
+
+#include "base/phase_timer.h"
 #include "base/time.h"
 
 namespace meshcheck::metrics {
 
 GroupFacts ComputeFacts(const model::Dataset& data) {
+  const base::ScopedPhase phase(base::Phase::kMetrics);
   GroupFacts f;
   const auto& members = data.members();
   f.is_poster.assign(members.size(), false);
   std::vector<bool> channel_used(data.channels().size(), false);
   std::vector<bool> bot_posted(members.size(), false);
   int64_t last_day = INT64_MIN;
+  int64_t bot_first = model::kNoTime, bot_last = model::kNoTime;
   for (const model::MessageRecord& m : data.messages()) {
     if (m.is_system()) {
       ++f.system_events;
@@ -20,6 +25,10 @@ GroupFacts ComputeFacts(const model::Dataset& data) {
     if (!IsPerson(members[m.author])) {
       ++f.bot_messages;
       bot_posted[m.author] = true;
+      if (m.time_ms != model::kNoTime) {
+        bot_first = bot_first == model::kNoTime ? m.time_ms : bot_first;
+        bot_last = m.time_ms;
+      }
       continue;
     }
     ++f.messages;
@@ -47,6 +56,14 @@ GroupFacts ComputeFacts(const model::Dataset& data) {
     f.channels += used;
   if (f.first_ms != model::kNoTime) {
     f.span_days = static_cast<uint32_t>(base::DayOf(f.last_ms) - base::DayOf(f.first_ms) + 1);
+  }
+  if (bot_first != model::kNoTime) {
+    const int64_t first =
+        f.first_ms == model::kNoTime ? bot_first : std::min(bot_first, f.first_ms);
+    const int64_t last = std::max(bot_last, f.last_ms);
+    f.span_days_with_bots = static_cast<uint32_t>(base::DayOf(last) - base::DayOf(first) + 1);
+  } else {
+    f.span_days_with_bots = f.span_days;
   }
   return f;
 }

@@ -19,8 +19,9 @@ struct GroupFacts {
   uint32_t channels = 0;          // Channels with at least one message.
   int64_t first_ms = model::kNoTime;
   int64_t last_ms = model::kNoTime;
-  uint32_t span_days = 0;    // Calendar days from the first to the last dated message.
-  uint32_t active_days = 0;  // Days with at least one human message.
+  uint32_t span_days = 0;            // Calendar days from the first to the last dated message.
+  uint32_t span_days_with_bots = 0;  // The same over bots' messages too.
+  uint32_t active_days = 0;          // Days with at least one human message.
 
   // Per member (index aligned with Dataset::members()): a person (not a bot) who posted.
   std::vector<bool> is_poster;

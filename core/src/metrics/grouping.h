@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/radix_sort.h"
 #include "graph/interaction_graph.h"
 #include "metrics/facts.h"
 #include "metrics/hosts.h"
@@ -55,31 +56,7 @@ class FirstInGroup {
   std::vector<uint64_t> last_;
 };
 
-// Sorts `items` by key(item), a 64-bit key, keeping the order of equal keys: a least
-// significant digit radix sort (16-bit digits, skipping digits all keys share). Linear.
-template <typename T, typename Key>
-void StableSortByKey(std::vector<T>* items, Key key) {
-  uint64_t any = 0;
-  uint64_t all = ~uint64_t{0};
-  for (const T& x : *items) {
-    any |= key(x);
-    all &= key(x);
-  }
-  std::vector<T> buffer(items->size());
-  std::vector<size_t> start(65537);
-  for (int shift = 0; shift < 64; shift += 16) {
-    if ((((any ^ all) >> shift) & 0xFFFF) == 0)
-      continue;  // Every key has the same digit here.
-    std::fill(start.begin(), start.end(), 0);
-    for (const T& x : *items)
-      ++start[((key(x) >> shift) & 0xFFFF) + 1];
-    for (size_t d = 1; d < start.size(); ++d)
-      start[d] += start[d - 1];
-    for (const T& x : *items)
-      buffer[start[(key(x) >> shift) & 0xFFFF]++] = x;
-    items->swap(buffer);
-  }
-}
+using base::StableSortByKey;
 
 // Per member (of `members`): the number of distinct people tied to it by an edge with
 // keep(edge), either way: out-degree + in-degree - mutual pairs. Linear: the edges come sorted

@@ -1,11 +1,14 @@
 #include "metrics/measures.h"
 
+#include "base/phase_timer.h"
+
 namespace meshcheck::metrics {
 
 Measures ComputeMeasures(const model::Dataset& data,
                          const graph::InteractionGraph& graph,
                          const GroupFacts& facts,
                          const HostSet& hosts) {
+  const base::ScopedPhase phase(base::Phase::kMetrics);
   Measures m;
   m.calendar = BuildHostCalendar(data, facts, hosts);
   const PeerNetwork network(data, graph, hosts);
@@ -24,6 +27,7 @@ Tally ComputeTally(const model::Dataset& data,
                    const graph::InteractionGraph& graph,
                    const GroupFacts& facts,
                    const HostSet& hosts) {
+  const base::ScopedPhase phase(base::Phase::kMetrics);
   const HostCalendar calendar = BuildHostCalendar(data, facts, hosts);
   const PeerNetwork network(data, graph, hosts);
   return BuildTallies(data, graph, facts, hosts, calendar, network, false).all;

@@ -61,6 +61,25 @@ inline constexpr double kStaffMinAnsweringShare = 0.8;
 inline constexpr double kStaffMaxMessagesPerConversation = 2.0;
 inline constexpr uint32_t kIsolateMaxTies = 2;
 inline constexpr double kStaffMinIsolateShare = 0.5;
+// Member roles (issue "the verdict", item 5; the checklist's "recognise community leaders",
+// ANALYSIS.md C.6). B.1 item 12 names the roles' signatures, not thresholds; these are
+// meshcheck's:
+// - a connector is a non-host articulation point of the reply ties between members: removing
+//   them splits off at least two sides of >= kConnectorMinSide people each (B.1 item 4 asks the
+//   same of the host);
+// - a peer helper answered first, before anyone else, in >= kPeerHelperMinAnswers discussions
+//   other people started (B.1 item 12's answer person, ORR's first responder);
+// - a regular posted in >= kRegularMinWeeks distinct weeks (C.5's repeat participation asks 2);
+// - a newcomer's first message falls in the last kNewcomerDays days, when the history spans at
+//   least twice that (else everyone would be new);
+// - a one-time poster wrote exactly one message.
+// The people to recognise first: up to kRecogniseCount connectors and peer helpers, by answers
+// given, then people answered.
+inline constexpr uint32_t kConnectorMinSide = 2;
+inline constexpr uint32_t kPeerHelperMinAnswers = 3;
+inline constexpr uint32_t kRegularMinWeeks = 4;
+inline constexpr uint32_t kNewcomerDays = 28;
+inline constexpr size_t kRecogniseCount = 5;
 
 // C.3 item 1: the week-block jackknife uses at most 52 blocks of weeks.
 inline constexpr uint32_t kMaxJackknifeBlocks = 52;

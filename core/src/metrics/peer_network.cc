@@ -55,6 +55,119 @@ class ComponentCounter {
   std::vector<uint32_t> touched_;
 };
 
+// The largest component of a graph once without each of `blocks` sets of edges at a time (the
+// jackknife's leave-one-block-out graphs), all at once: an edge missing from the replicates of
+// a few blocks is present in at most three ranges of the others, so offline over a segment tree
+// of blocks, each edge is joined in O(log blocks) nodes, and a depth-first walk joins a node's
+// edges on entry and undoes them on exit (union by size, no path compression, so that a union
+// can be undone). O((edges + removals log blocks) log members), instead of a union-find over
+// all edges per block.
+class ComponentsWithout {
+ public:
+  // Per block b < blocks: the largest component over edges[t] for t not in without[b].
+  static std::vector<uint32_t> Largest(const Edges& edges,
+                                       const std::vector<std::vector<uint32_t>>& without,
+                                       size_t members) {
+    const auto blocks = static_cast<uint32_t>(without.size());
+    std::vector<uint32_t> out(blocks, 0);
+    if (blocks == 0)
+      return out;
+    ComponentsWithout c(members, blocks);
+    // Each edge's missing blocks, ascending (rows filled block by block); few, usually none.
+    std::vector<uint32_t> begin(edges.size() + 1, 0);
+    for (const std::vector<uint32_t>& ties : without) {
+      for (uint32_t t : ties)
+        ++begin[t + 1];
+    }
+    for (size_t t = 1; t < begin.size(); ++t)
+      begin[t] += begin[t - 1];
+    std::vector<uint32_t> missing(begin.back());
+    std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+    for (uint32_t b = 0; b < blocks; ++b) {
+      for (uint32_t t : without[b])
+        missing[next[t]++] = b;
+    }
+    for (uint32_t t = 0; t < edges.size(); ++t) {
+      uint32_t from = 0;
+      for (uint32_t k = begin[t]; k < begin[t + 1]; ++k) {
+        c.Add(1, 0, blocks, from, missing[k], t);
+        from = missing[k] + 1;
+      }
+      c.Add(1, 0, blocks, from, blocks, t);
+    }
+    c.Walk(edges, 1, 0, blocks, &out);
+    return out;
+  }
+
+ private:
+  ComponentsWithout(size_t members, uint32_t blocks)
+      : parent_(members), size_(members, 1), node_edges_(4 * static_cast<size_t>(blocks)) {
+    for (size_t i = 0; i < members; ++i)
+      parent_[i] = static_cast<uint32_t>(i);
+  }
+
+  // Puts edge t in the nodes covering blocks [from, to) of node `node` (blocks [lo, hi)).
+  void Add(size_t node, uint32_t lo, uint32_t hi, uint32_t from, uint32_t to, uint32_t t) {
+    if (from >= to || to <= lo || hi <= from)
+      return;
+    if (from <= lo && hi <= to) {
+      node_edges_[node].push_back(t);
+      return;
+    }
+    const uint32_t mid = lo + (hi - lo) / 2;
+    Add(2 * node, lo, mid, from, to, t);
+    Add(2 * node + 1, mid, hi, from, to, t);
+  }
+
+  void Walk(const Edges& edges, size_t node, uint32_t lo, uint32_t hi, std::vector<uint32_t>* out) {
+    const size_t mark = undo_.size();
+    for (uint32_t t : node_edges_[node])
+      Union(edges[t].first, edges[t].second);
+    if (hi - lo == 1) {
+      (*out)[lo] = largest_;
+    } else {
+      const uint32_t mid = lo + (hi - lo) / 2;
+      Walk(edges, 2 * node, lo, mid, out);
+      Walk(edges, 2 * node + 1, mid, hi, out);
+    }
+    while (undo_.size() > mark) {
+      const Undo u = undo_.back();
+      undo_.pop_back();
+      size_[parent_[u.child]] -= size_[u.child];
+      parent_[u.child] = u.child;
+      largest_ = u.largest;
+    }
+  }
+
+  uint32_t Find(uint32_t x) const {
+    while (parent_[x] != x)
+      x = parent_[x];
+    return x;
+  }
+  void Union(uint32_t a, uint32_t b) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b)
+      return;
+    if (size_[a] < size_[b])
+      std::swap(a, b);
+    undo_.push_back({b, largest_});
+    parent_[b] = a;
+    size_[a] += size_[b];
+    largest_ = std::max(largest_, size_[a]);
+  }
+
+  struct Undo {
+    uint32_t child;    // The root that was joined under another.
+    uint32_t largest;  // largest_ before the union.
+  };
+  std::vector<uint32_t> parent_;
+  std::vector<uint32_t> size_;
+  std::vector<std::vector<uint32_t>> node_edges_;  // Segment tree nodes, 1-based.
+  std::vector<Undo> undo_;
+  uint32_t largest_ = 0;  // Largest component with an edge (0: no edge yet).
+};
+
 }  // namespace
 
 uint32_t LargestComponent(const Edges& edges, size_t members) {
@@ -269,18 +382,14 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
   close_author();
 
   std::vector<Network> out(blocks, total);
-  std::vector<uint32_t> stamp(repeated.size(), model::kNone);
+  const std::vector<uint32_t> largest = ComponentsWithout::Largest(repeated, killed, members_);
   for (uint32_t b = 0; b < blocks; ++b) {
     Network& n = out[b];
     n.peer_pairs -= lost_pairs[b];
     n.mutual_peer_pairs -= lost_mutual[b];
     n.non_host_posters -= lost_posters[b];
-    if (killed[b].empty())
-      continue;
     n.repeated_ties -= killed[b].size();
-    for (uint32_t t : killed[b])
-      stamp[t] = b;
-    n.largest_component = counter.Largest(repeated, [&](size_t t) { return stamp[t] != b; });
+    n.largest_component = largest[b];
   }
   return out;
 }

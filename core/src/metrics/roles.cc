@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/time.h"
 #include "graph/disjoint_sets.h"
 #include "metrics/grouping.h"
 #include "metrics/params.h"
@@ -99,7 +100,172 @@ std::vector<uint32_t> StaffCandidates(const model::Dataset& data,
   return out;
 }
 
+// Connectors: non-host articulation points of the peer ties with two sides of
+// >= kConnectorMinSide people (Tarjan's lowpoints, iterative, with subtree sizes). Linear.
+std::vector<bool> Connectors(size_t n, const std::vector<PeerTie>& ties) {
+  std::vector<uint32_t> begin(n + 1, 0);
+  for (const PeerTie& t : ties) {
+    ++begin[t.a + 1];
+    ++begin[t.b + 1];
+  }
+  for (size_t v = 1; v <= n; ++v)
+    begin[v] += begin[v - 1];
+  std::vector<uint32_t> adjacent(begin.back());
+  std::vector<uint32_t> fill(begin.begin(), begin.end() - 1);
+  for (const PeerTie& t : ties) {
+    adjacent[fill[t.a]++] = t.b;
+    adjacent[fill[t.b]++] = t.a;
+  }
+  std::vector<uint32_t> disc(n, 0), low(n, 0), size(n, 0), parent(n, model::kNone);
+  std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
+  std::vector<uint32_t> separated(n, 0), big_sides(n, 0);  // Sizes cut off below each vertex.
+  std::vector<bool> out(n, false);
+  std::vector<uint32_t> stack, component;
+  uint32_t clock = 0;
+  for (uint32_t root = 0; root < n; ++root) {
+    if (disc[root] != 0 || begin[root] == begin[root + 1])
+      continue;
+    component.clear();
+    stack.push_back(root);
+    disc[root] = low[root] = ++clock;
+    size[root] = 1;
+    while (!stack.empty()) {
+      const uint32_t u = stack.back();
+      if (next[u] < begin[u + 1]) {
+        const uint32_t v = adjacent[next[u]++];
+        if (disc[v] == 0) {
+          parent[v] = u;
+          disc[v] = low[v] = ++clock;
+          size[v] = 1;
+          stack.push_back(v);
+        } else if (v != parent[u]) {
+          low[u] = std::min(low[u], disc[v]);
+        }
+        continue;
+      }
+      stack.pop_back();
+      component.push_back(u);
+      const uint32_t p = parent[u];
+      if (p == model::kNone)
+        continue;
+      size[p] += size[u];
+      low[p] = std::min(low[p], low[u]);
+      if (low[u] >= disc[p]) {
+        separated[p] += size[u];
+        big_sides[p] += size[u] >= kConnectorMinSide;
+      }
+    }
+    const uint32_t people = size[root];
+    for (uint32_t u : component) {
+      const uint32_t rest = people - 1 - separated[u];  // The side holding the parent.
+      out[u] = big_sides[u] + (rest >= kConnectorMinSide ? 1 : 0) >= 2;
+    }
+  }
+  return out;
+}
+
+// Every poster's counts and roles, and whom to recognise first.
+void People(const model::Dataset& data,
+            const graph::InteractionGraph& graph,
+            const GroupFacts& facts,
+            const HostSet& hosts,
+            const std::vector<PeerTie>& ties,
+            Roles* r) {
+  const auto& members = data.members();
+  const auto& messages = data.messages();
+  const size_t n = members.size();
+  const Kinds kinds(data, hosts);
+  std::vector<uint32_t> slot(n, model::kNone);
+  for (uint32_t m = 0; m < n; ++m) {
+    if (!facts.is_poster[m])
+      continue;
+    slot[m] = static_cast<uint32_t>(r->people.size());
+    Person p;
+    p.member = m;
+    p.messages = members[m].messages;
+    r->people.push_back(p);
+  }
+  for (const graph::Edge& e : graph.edges()) {
+    if (e.weights.replies == 0 || !kinds.person(e.from) || !kinds.person(e.to))
+      continue;
+    if (slot[e.from] != model::kNone) {
+      Person& from = r->people[slot[e.from]];
+      from.replies_to_members += kinds.peer(e.to) ? e.weights.replies : 0;
+      ++from.people_answered;
+    }
+    if (slot[e.to] != model::kNone)
+      r->people[slot[e.to]].replies_received += e.weights.replies;
+  }
+  const auto& roots = graph.conversation_root();
+  for (uint32_t c = 0; c < roots.size(); ++c) {
+    const uint32_t opener = messages[roots[c]].author;
+    if (!kinds.person(opener))
+      continue;
+    for (uint32_t i : graph.ConversationMessages(c)) {
+      const uint32_t a = messages[i].author;
+      if (a == opener || !kinds.person(a) || messages[i].is_system())
+        continue;
+      if (kinds.peer(a) && slot[a] != model::kNone)
+        ++r->people[slot[a]].peer_answers;
+      break;  // Only the first answer counts.
+    }
+  }
+  FirstInGroup first_in_week(n);
+  for (const model::MessageRecord& m : messages) {
+    if (m.is_system() || m.time_ms == model::kNoTime || slot[m.author] == model::kNone)
+      continue;
+    const auto week =
+        static_cast<uint64_t>((base::DayOf(m.time_ms) - base::DayOf(facts.first_ms)) / 7);
+    r->people[slot[m.author]].active_weeks += first_in_week(m.author, week);
+  }
+  const std::vector<bool> connector = Connectors(n, ties);
+  const bool newcomers = facts.span_days >= 2 * kNewcomerDays;
+  // Only with newcomers (a span, so last_ms is a date): kNoTime minus days would overflow.
+  const int64_t recent =
+      newcomers ? facts.last_ms - int64_t{kNewcomerDays} * base::kMsPerDay : model::kNoTime;
+  for (Person& p : r->people) {
+    const model::Member& m = members[p.member];
+    p.roles = static_cast<uint8_t>(
+        (hosts.is_host[p.member] ? kRoleHost : 0) | (connector[p.member] ? kRoleConnector : 0) |
+        (kinds.peer(p.member) && p.peer_answers >= kPeerHelperMinAnswers ? kRolePeerHelper : 0) |
+        (p.active_weeks >= kRegularMinWeeks ? kRoleRegular : 0) |
+        (newcomers && m.first_ms != model::kNoTime && m.first_ms > recent ? kRoleNewcomer : 0) |
+        (p.messages == 1 ? kRoleOneTime : 0));
+  }
+  for (uint32_t i = 0; i < r->people.size(); ++i) {
+    if (r->people[i].roles & (kRoleConnector | kRolePeerHelper))
+      r->recognise.push_back(i);
+  }
+  std::stable_sort(r->recognise.begin(), r->recognise.end(), [&](uint32_t a, uint32_t b) {
+    const Person& x = r->people[a];
+    const Person& y = r->people[b];
+    if (x.peer_answers != y.peer_answers)
+      return x.peer_answers > y.peer_answers;
+    return x.people_answered > y.people_answered;
+  });
+  if (r->recognise.size() > kRecogniseCount)
+    r->recognise.resize(kRecogniseCount);
+}
+
 }  // namespace
+
+const char* RoleName(RoleBit role) {
+  switch (role) {
+    case kRoleHost:
+      return "host";
+    case kRoleConnector:
+      return "connector";
+    case kRolePeerHelper:
+      return "peer_helper";
+    case kRoleRegular:
+      return "regular";
+    case kRoleNewcomer:
+      return "newcomer";
+    case kRoleOneTime:
+      return "one_time";
+  }
+  return "one_time";
+}
 
 Roles ComputeRoles(const model::Dataset& data,
                    const graph::InteractionGraph& graph,
@@ -109,6 +275,7 @@ Roles ComputeRoles(const model::Dataset& data,
   Roles r;
   r.bridge = Bridge(data, graph, facts, hosts, ties);
   r.staff_candidates = StaffCandidates(data, graph, hosts);
+  People(data, graph, facts, hosts, ties, &r);
   return r;
 }
 

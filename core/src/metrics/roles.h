@@ -1,4 +1,6 @@
-// Roles that put the host set in question (ANALYSIS.md C.2 item 5 flags, B.1 items 4 and 12).
+// Roles: those that put the host set in question (ANALYSIS.md C.2 item 5 flags, B.1 items 4
+// and 12), and every poster's role in the group (connectors, peer helpers, regulars,
+// newcomers, one-time posters; metrics/params.h defines them).
 #pragma once
 
 #include <cstdint>
@@ -23,10 +25,36 @@ struct HostBridge {
   bool only_bridge = false;     // bridged_groups >= 2.
 };
 
+enum RoleBit : uint8_t {
+  kRoleHost = 1,
+  kRoleConnector = 2,
+  kRolePeerHelper = 4,
+  kRoleRegular = 8,
+  kRoleNewcomer = 16,
+  kRoleOneTime = 32,
+};
+inline constexpr RoleBit kAllRoles[] = {kRoleHost,    kRoleConnector, kRolePeerHelper,
+                                        kRoleRegular, kRoleNewcomer,  kRoleOneTime};
+const char* RoleName(RoleBit role);  // "host", "connector", "peer_helper", ...
+
+// What one person who posted did.
+struct Person {
+  uint32_t member = 0;
+  uint8_t roles = 0;  // RoleBit flags.
+  uint32_t messages = 0;
+  uint32_t replies_to_members = 0;  // Replies written to non-host people.
+  uint32_t replies_received = 0;    // Replies from other people.
+  uint32_t peer_answers = 0;        // Discussions others started where they answered first.
+  uint32_t people_answered = 0;     // Distinct people they replied to.
+  uint32_t active_weeks = 0;        // Distinct weeks (of the export's calendar) with a message.
+};
+
 struct Roles {
   HostBridge bridge;
   // Members with the answer-person signature (B.1 item 12): possible undeclared staff.
   std::vector<uint32_t> staff_candidates;  // Member indices, ascending.
+  std::vector<Person> people;              // Every person who posted, by member index.
+  std::vector<uint32_t> recognise;         // Indices into `people`: whom to recognise first.
 };
 
 Roles ComputeRoles(const model::Dataset& data,

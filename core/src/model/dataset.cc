@@ -1,9 +1,10 @@
 #include "model/dataset.h"
 
 #include <algorithm>
-#include <numeric>
 #include <string>
 
+#include "base/phase_timer.h"
+#include "base/radix_sort.h"
 #include "base/time.h"
 
 namespace meshcheck::model {
@@ -32,27 +33,27 @@ void Dataset::Diagnose(const char* id, const char* message) {
 
 uint32_t Dataset::OnChannel(const ChannelInfo& info) {
   const std::string_view key = info.key.empty() ? info.name : info.key;
-  const uint32_t key_id = strings_.Intern(key);
+  const uint32_t key_id = strings_->Intern(key);
   uint32_t index = channel_by_key_.Find(key_id);
   if (index == base::FlatMap64::kMissing) {
     index = static_cast<uint32_t>(channels_.size());
     channel_by_key_.Insert(key_id, index);
     Channel c;
     c.key = key_id;
-    c.name = strings_.Intern(info.name);
-    c.group_key = strings_.Intern(info.group_key);
-    c.group_name = strings_.Intern(info.group_name);
-    c.parent_key = strings_.Intern(info.parent_key);
+    c.name = strings_->Intern(info.name);
+    c.group_key = strings_->Intern(info.group_key);
+    c.group_name = strings_->Intern(info.group_name);
+    c.parent_key = strings_->Intern(info.parent_key);
     c.kind = info.kind;
     c.replies_exported = info.replies_exported;
     channels_.push_back(c);
     return index;
   }
   Channel& c = channels_[index];
-  const uint32_t empty = strings_.Intern("");
+  const uint32_t empty = strings_->Intern("");
   auto fill = [&](uint32_t* field, std::string_view value) {
     if (*field == empty && !value.empty())
-      *field = strings_.Intern(value);
+      *field = strings_->Intern(value);
   };
   fill(&c.name, info.name);
   fill(&c.group_key, info.group_key);
@@ -76,19 +77,19 @@ uint32_t Dataset::MemberFor(const PersonRef& person, uint32_t message, char role
   } else {
     NameKey(person.name, &key_scratch_);
   }
-  const uint32_t key_id = strings_.Intern(key_scratch_);
+  const uint32_t key_id = strings_->Intern(key_scratch_);
   uint32_t index = member_by_key_.Find(key_id);
   if (index == base::FlatMap64::kMissing) {
     index = static_cast<uint32_t>(members_.size());
     member_by_key_.Insert(key_id, index);
     Member m;
     m.key = key_id;
-    m.name = strings_.Intern(person.name);
+    m.name = strings_->Intern(person.name);
     members_.push_back(m);
   }
   Member& m = members_[index];
-  if (!person.name.empty() && strings_.Get(m.name) != person.name) {
-    m.name = strings_.Intern(person.name);
+  if (!person.name.empty() && strings_->Get(m.name) != person.name) {
+    m.name = strings_->Intern(person.name);
   }
   m.is_bot |= person.is_bot;
   m.is_deleted |= person.is_deleted;
@@ -101,6 +102,7 @@ uint64_t Dataset::IdKey(uint32_t channel, std::string_view id) const {
 }
 
 void Dataset::OnMessage(const Message& message) {
+  const base::ScopedPhase phase(base::Phase::kModel);
   if (message.channel >= channels_.size()) {
     Diagnose("model.unknown_channel", "A message referred to no known channel and was skipped.");
     return;
@@ -150,7 +152,7 @@ void Dataset::OnMessage(const Message& message) {
       return;
     const uint64_t key = IdKey(message.channel, target);
     const uint32_t found = message_by_id_.Find(key);
-    if (found != base::FlatMap64::kMissing) {
+    if (found != MessageIndex::kMissing) {
       (thread ? r.thread : r.parent) = found;
     } else {
       pending_.push_back({index, key, thread});
@@ -174,13 +176,14 @@ void Dataset::OnMember(const PersonRef& person) {
 }
 
 void Dataset::Finalize() {
+  const base::ScopedPhase phase(base::Phase::kModel);
   if (finalized_)
     return;
   finalized_ = true;
   uint64_t missing = 0;
   for (const Pending& p : pending_) {
     const uint32_t found = message_by_id_.Find(p.target);
-    if (found == base::FlatMap64::kMissing) {
+    if (found == MessageIndex::kMissing) {
       ++missing;
       continue;
     }
@@ -195,33 +198,98 @@ void Dataset::Finalize() {
   std::vector<Pending>().swap(pending_);
   message_by_id_.Clear();
 
-  // Chronological order, stable; undated messages keep their arrival order at the end.
-  std::vector<uint32_t> order(messages_.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    const int64_t ta = messages_[a].time_ms;
-    const int64_t tb = messages_[b].time_ms;
-    if ((ta == kNoTime) != (tb == kNoTime))
-      return tb == kNoTime;
-    return ta < tb;
-  });
+  // Chronological order, stable; undated messages keep their arrival order at the end. Most
+  // exports come in that order already.
+  auto time_key = [](int64_t t) {  // Unsigned, in the same order; undated last.
+    return t == kNoTime ? UINT64_MAX : static_cast<uint64_t>(t) ^ (uint64_t{1} << 63);
+  };
+  bool in_order = true;
+  for (size_t i = 1; i < messages_.size() && in_order; ++i)
+    in_order = time_key(messages_[i - 1].time_ms) <= time_key(messages_[i].time_ms);
+  if (in_order)
+    return;
+  struct Keyed {
+    uint64_t key;
+    uint32_t index;
+  };
+  std::vector<Keyed> order(messages_.size());
+  for (uint32_t i = 0; i < order.size(); ++i)
+    order[i] = {time_key(messages_[i].time_ms), i};
+  base::StableSortByKey(&order, [](const Keyed& k) { return k.key; });
   std::vector<uint32_t> rank(messages_.size());
   for (uint32_t i = 0; i < order.size(); ++i)
-    rank[order[i]] = i;
+    rank[order[i].index] = i;
   std::vector<MessageRecord> sorted(messages_.size());
   for (uint32_t i = 0; i < order.size(); ++i) {
-    MessageRecord r = messages_[order[i]];
+    MessageRecord r = messages_[order[i].index];
     if (r.parent != kNone)
       r.parent = rank[r.parent];
     if (r.thread != kNone)
       r.thread = rank[r.thread];
     sorted[i] = r;
   }
+  std::vector<Keyed>().swap(order);
   messages_.swap(sorted);
   for (PersonLink& l : links_)
     l.message = rank[l.message];
-  std::stable_sort(links_.begin(), links_.end(),
-                   [](const PersonLink& a, const PersonLink& b) { return a.message < b.message; });
+  base::StableSortByKey(&links_, [](const PersonLink& l) { return uint64_t{l.message}; });
+}
+
+Dataset Dataset::Subset(const std::vector<bool>& keep_channel,
+                        base::Diagnostics* diagnostics) const {
+  Dataset out(diagnostics);
+  out.strings_ = strings_;
+  out.finalized_ = true;
+  std::vector<uint32_t> channel_map(channels_.size(), kNone);
+  for (uint32_t c = 0; c < channels_.size(); ++c) {
+    if (c < keep_channel.size() && keep_channel[c]) {
+      channel_map[c] = static_cast<uint32_t>(out.channels_.size());
+      out.channels_.push_back(channels_[c]);
+    }
+  }
+  std::vector<uint32_t> member_map(members_.size(), kNone);
+  auto member = [&](uint32_t m) {
+    if (member_map[m] == kNone) {
+      member_map[m] = static_cast<uint32_t>(out.members_.size());
+      Member copy = members_[m];
+      copy.messages = 0;
+      copy.first_ms = copy.last_ms = kNoTime;
+      out.members_.push_back(copy);
+    }
+    return member_map[m];
+  };
+  // Numbered first: a reply's target may come later in time order (equal times, skewed clocks).
+  std::vector<uint32_t> message_map(messages_.size(), kNone);
+  uint32_t kept = 0;
+  for (uint32_t i = 0; i < messages_.size(); ++i) {
+    if (channel_map[messages_[i].channel] != kNone)
+      message_map[i] = kept++;
+  }
+  out.messages_.reserve(kept);
+  for (uint32_t i = 0; i < messages_.size(); ++i) {
+    if (message_map[i] == kNone)
+      continue;
+    MessageRecord r = messages_[i];
+    r.channel = channel_map[r.channel];
+    r.author = member(r.author);
+    r.parent = r.parent == kNone ? kNone : message_map[r.parent];
+    r.thread = r.thread == kNone ? kNone : message_map[r.thread];
+    if (!r.is_system()) {
+      Member& author = out.members_[r.author];
+      ++author.messages;
+      if (r.time_ms != kNoTime) {
+        if (author.first_ms == kNoTime || r.time_ms < author.first_ms)
+          author.first_ms = r.time_ms;
+        author.last_ms = std::max(author.last_ms, r.time_ms);
+      }
+    }
+    out.messages_.push_back(r);
+  }
+  for (const PersonLink& l : links_) {
+    if (message_map[l.message] != kNone)
+      out.links_.push_back({message_map[l.message], member(l.person), l.kind});
+  }
+  return out;
 }
 
 }  // namespace meshcheck::model

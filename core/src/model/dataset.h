@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "base/hash.h"
 #include "base/intern.h"
 #include "model/event_sink.h"
+#include "model/message_index.h"
 
 namespace meshcheck::model {
 
@@ -85,11 +87,18 @@ class Dataset : public EventSink {
   // resolves reply and thread targets, and frees the id index.
   void Finalize();
 
+  // The part of a finalized dataset written in the channels with keep_channel[c] (indexed by
+  // channel): those channels, their messages and links, and the people they name (with their
+  // message counts and first and last times recounted over the part). Finalized: it takes no
+  // more events. Shares this dataset's strings (read only). Linear in messages, links, members
+  // and channels.
+  Dataset Subset(const std::vector<bool>& keep_channel, base::Diagnostics* diagnostics) const;
+
   const std::vector<Member>& members() const { return members_; }
   const std::vector<Channel>& channels() const { return channels_; }
   const std::vector<MessageRecord>& messages() const { return messages_; }
   const std::vector<PersonLink>& links() const { return links_; }
-  std::string_view Text(uint32_t id) const { return strings_.Get(id); }
+  std::string_view Text(uint32_t id) const { return strings_->Get(id); }
   // Messages skipped as duplicates of an earlier id.
   uint64_t duplicates() const { return duplicates_; }
 
@@ -102,10 +111,11 @@ class Dataset : public EventSink {
 
   base::Diagnostics* diagnostics_;
   int32_t input_ = -1;
-  base::StringInterner strings_;
+  // Shared with subsets (Subset), which only read it.
+  std::shared_ptr<base::StringInterner> strings_ = std::make_shared<base::StringInterner>();
   base::FlatMap64 member_by_key_;  // Interned key id -> member index.
   base::FlatMap64 channel_by_key_;
-  base::FlatMap64 message_by_id_;  // IdKey -> message index; freed by Finalize.
+  MessageIndex message_by_id_;  // IdKey -> message index; freed by Finalize.
   std::vector<Member> members_;
   std::vector<Channel> channels_;
   std::vector<MessageRecord> messages_;

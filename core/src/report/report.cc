@@ -381,7 +381,181 @@ Json TimelineJson(const ReportInput& in) {
   return j;
 }
 
+Json ScopeJson(const ReportInput& in) {
+  const model::Scope& s = *in.scope;
+  Json j;
+  j["separate_groups"] = s.separate_groups;
+  j["channels"] = s.channels;
+  j["one_group"] = s.one_group;
+  std::string note;
+  if (!s.one_group) {
+    note = "Several separate groups were read together; each gets its own reading below.";
+  } else if (s.units.size() > 1) {
+    note = "One group with " + std::to_string(s.units.size()) +
+           " channels: the verdict covers them all, and each channel gets its own reading.";
+  } else {
+    note = "One group.";
+  }
+  if (in.units->size() < s.units.size()) {
+    note += " The " + std::to_string(in.units->size()) + " largest have a reading of their own; " +
+            std::to_string(s.units.size() - in.units->size()) + " smaller ones are left out.";
+  }
+  j["note"] = note;
+  return j;
+}
+
+Json UnitsJson(const ReportInput& in) {
+  const model::Dataset& data = *in.data;
+  Json out = Json::array();
+  for (const UnitVerdict& v : *in.units) {
+    Json j;
+    j["key"] = data.Text(v.unit->key);
+    j["name"] = data.Text(v.unit->name);
+    j["group_name"] = data.Text(v.unit->group_name);
+    j["kind"] = ChannelKindName(v.unit->kind);
+    j["messages"] = v.messages;
+    j["posters"] = v.posters;
+    j["host_share"] =
+        NumberOrNull(v.messages > 0, static_cast<double>(v.host_messages) /
+                                         static_cast<double>(std::max<uint64_t>(v.messages, 1)));
+    j["label"] = classify::LabelName(v.label);
+    j["title"] = classify::LabelTitle(v.label);
+    j["community_index"] = NumberOrNull(v.has_index, v.index);
+    j["confidence"] = classify::ConfidenceName(v.confidence);
+    out.push_back(j);
+  }
+  return out;
+}
+
+// Members listed by name in the report (the CSV has everyone).
+constexpr size_t kMembersListed = 100;
+
+std::vector<std::string> RoleNames(uint8_t roles) {
+  std::vector<std::string> out;
+  for (metrics::RoleBit role : metrics::kAllRoles) {
+    if (roles & role)
+      out.emplace_back(metrics::RoleName(role));
+  }
+  return out;
+}
+
+// The people by messages (descending), then member index.
+std::vector<uint32_t> PeopleOrder(const metrics::Roles& r) {
+  std::vector<uint32_t> order(r.people.size());
+  for (uint32_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return r.people[a].messages > r.people[b].messages;
+  });
+  return order;
+}
+
+Json MembersJson(const ReportInput& in) {
+  const metrics::Roles& r = in.measures->roles;
+  const model::Dataset& data = *in.data;
+  Json counts = Json::object();
+  for (metrics::RoleBit role : metrics::kAllRoles) {
+    size_t n = 0;
+    for (const metrics::Person& p : r.people)
+      n += (p.roles & role) != 0;
+    counts[metrics::RoleName(role)] = n;
+  }
+  std::vector<uint32_t> order = r.recognise;
+  std::vector<bool> listed(r.people.size(), false);
+  for (uint32_t i : order)
+    listed[i] = true;
+  for (uint32_t i : PeopleOrder(r)) {
+    if (order.size() == kMembersListed)
+      break;
+    if (!listed[i])
+      order.push_back(i);
+  }
+  Json top = Json::array();
+  for (uint32_t i : order) {
+    const metrics::Person& p = r.people[i];
+    const model::Member& m = data.members()[p.member];
+    top.push_back({{"id", MemberLabel(in, p.member)},
+                   {"roles", RoleNames(p.roles)},
+                   {"messages", p.messages},
+                   {"replies_to_members", p.replies_to_members},
+                   {"replies_received", p.replies_received},
+                   {"peer_answers", p.peer_answers},
+                   {"people_answered", p.people_answered},
+                   {"active_weeks", p.active_weeks},
+                   {"first_day", DateOrNull(m.first_ms)},
+                   {"last_day", DateOrNull(m.last_ms)}});
+  }
+  Json recognise = Json::array();
+  for (uint32_t i : r.recognise)
+    recognise.push_back(MemberLabel(in, r.people[i].member));
+  Json j;
+  j["counts"] = counts;
+  j["total"] = r.people.size();
+  j["listed"] = top.size();
+  j["top"] = top;
+  j["recognise"] = recognise;
+  return j;
+}
+
+Json RecommendationsJson(const ReportInput& in) {
+  Json out = Json::array();
+  for (const Recommendation& r : *in.recommendations) {
+    out.push_back({{"id", r.id},
+                   {"measure", r.measure},
+                   {"value", r.value},
+                   {"target", r.target},
+                   {"text", r.text},
+                   {"practices", r.practices}});
+  }
+  return out;
+}
+
+// One CSV cell: quoted when needed (RFC 4180), formula-like starts defused.
+std::string CsvCell(std::string_view text) {
+  std::string cell;
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+    cell.push_back('\'');
+  cell.append(text);
+  if (cell.find_first_of(",\"\r\n") == std::string::npos)
+    return cell;
+  std::string quoted = "\"";
+  for (char c : cell) {
+    if (c == '"')
+      quoted.push_back('"');
+    quoted.push_back(c);
+  }
+  return quoted + "\"";
+}
+
+std::string DayText(int64_t ms) {
+  if (ms == model::kNoTime)
+    return {};
+  char day[11];
+  base::FormatDate(base::DayOf(ms), day);
+  return day;
+}
+
 }  // namespace
+
+std::string RenderMembersCsv(const ReportInput& in) {
+  const metrics::Roles& r = in.measures->roles;
+  std::string out =
+      "id,roles,messages,replies_to_members,replies_received,peer_answers,people_answered,"
+      "active_weeks,first_day,last_day\r\n";
+  for (uint32_t i : PeopleOrder(r)) {
+    const metrics::Person& p = r.people[i];
+    const model::Member& m = in.data->members()[p.member];
+    std::string roles;
+    for (const std::string& name : RoleNames(p.roles))
+      roles += (roles.empty() ? "" : ";") + name;
+    out += CsvCell(MemberLabel(in, p.member)) + "," + roles + "," + std::to_string(p.messages) +
+           "," + std::to_string(p.replies_to_members) + "," + std::to_string(p.replies_received) +
+           "," + std::to_string(p.peer_answers) + "," + std::to_string(p.people_answered) + "," +
+           std::to_string(p.active_weeks) + "," + DayText(m.first_ms) + "," + DayText(m.last_ms) +
+           "\r\n";
+  }
+  return out;
+}
 
 std::string MemberLabel(const ReportInput& in, uint32_t member) {
   const model::Member& m = in.data->members()[member];
@@ -409,6 +583,10 @@ std::string RenderReport(const ReportInput& in) {
   j["boundary"] = BoundaryJson(in);
   j["placement"] = PlacementJson(in);
   j["timeline"] = TimelineJson(in);
+  j["scope"] = ScopeJson(in);
+  j["groups"] = UnitsJson(in);
+  j["members"] = MembersJson(in);
+  j["recommendations"] = RecommendationsJson(in);
   // Invalid UTF-8 never reaches here (readers repair it); replace defensively all the same.
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
@@ -434,6 +612,10 @@ std::string RenderEdgeList(const ReportInput& in, const graph::InteractionGraph&
   for (const metrics::PeerTie& t : in.measures->ties) {
     out += "tie\t" + std::to_string(t.a) + "\t" + std::to_string(t.b) + "\t" +
            std::to_string(t.conversations) + "\t" + std::to_string(t.chosen_conversations) + "\n";
+  }
+  for (const metrics::Person& p : in.measures->roles.people) {
+    if (p.roles & metrics::kRoleConnector)
+      out += "connector\t" + std::to_string(p.member) + "\n";
   }
   return out;
 }

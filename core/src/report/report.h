@@ -17,6 +17,7 @@
 #include "metrics/hosts.h"
 #include "metrics/measures.h"
 #include "model/dataset.h"
+#include "model/scope.h"
 
 namespace meshcheck::report {
 
@@ -28,6 +29,29 @@ struct InputSummary {
   Status status;          // The input's error, if any.
 };
 
+// A unit's own verdict (model/scope.h): a channel of the group, or one of several separate
+// groups.
+struct UnitVerdict {
+  const model::Unit* unit = nullptr;
+  uint64_t messages = 0;  // People's messages.
+  uint32_t posters = 0;
+  uint64_t host_messages = 0;
+  classify::Label label = classify::Label::kInsufficientData;
+  bool has_index = false;
+  double index = 0;
+  classify::Confidence confidence = classify::Confidence::kLow;
+};
+
+// A recommendation: a weak measure and the checklist practices that move it (ANALYSIS.md C.6).
+struct Recommendation {
+  std::string id;       // The index component's id, lower-cased ("prs").
+  std::string measure;  // The report's `measures` key behind it.
+  double value = 0;     // The measure's value...
+  double target = 0;    // ...and where a community stands (the component's full-score anchor).
+  std::string text;     // Plain language, citing the value.
+  std::vector<std::string> practices;  // Ids of the default quiz definition's practices.
+};
+
 struct ReportInput {
   const Options* options = nullptr;
   const std::vector<InputSummary>* inputs = nullptr;
@@ -37,6 +61,9 @@ struct ReportInput {
   const metrics::HostSet* hosts = nullptr;
   const metrics::Measures* measures = nullptr;
   const classify::Verdict* verdict = nullptr;
+  const model::Scope* scope = nullptr;
+  const std::vector<UnitVerdict>* units = nullptr;  // Largest first; empty for a single unit.
+  const std::vector<Recommendation>* recommendations = nullptr;  // Weakest first.
 };
 
 std::string RenderReport(const ReportInput& in);
@@ -44,6 +71,14 @@ std::string RenderReport(const ReportInput& in);
 // A plain-text summary for a terminal: verdict, index, confidence, reasons, host, inputs and
 // problems. Same privacy rules as the report.
 std::string RenderSummary(const ReportInput& in);
+
+// The members table as CSV (RFC 4180, CRLF line ends): a header
+// "id,roles,messages,replies_to_members,replies_received,peer_answers,people_answered,
+// active_weeks,first_day,last_day", then one row per person who posted, by messages
+// (descending), then member index. Roles are joined by ';'. A cell that a spreadsheet would
+// read as a formula (starting with '=', '+', '-', '@', a tab or a carriage return) gets a
+// leading apostrophe. Names only if the options reveal them.
+std::string RenderMembersCsv(const ReportInput& in);
 
 // The interaction graph as tab-separated text, for checking the graph measures against an
 // independent implementation (tests/oracle/graph_oracle.py). Bots never appear.
@@ -56,6 +91,7 @@ std::string RenderSummary(const ReportInput& in);
 // - Then one line per unordered pair of non-host people who replied to each other, sorted:
 //   "tie<TAB>a<TAB>b<TAB>conversations<TAB>window_conversations": the distinct conversations
 //   with a reply between them, overall and within HRC's window (B.1 item 4).
+// - Then one line per connector (metrics/params.h), by member index: "connector<TAB>index".
 // Indices are member indices (no names).
 std::string RenderEdgeList(const ReportInput& in, const graph::InteractionGraph& graph);
 

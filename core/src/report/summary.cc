@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <string_view>
 
 #include "base/plural.h"
 #include "base/time.h"
@@ -7,8 +8,38 @@
 namespace meshcheck::report {
 namespace {
 
+// Bytes a terminal would act on rather than show, at text[i]: C0 controls and DEL, C1
+// controls (U+0080-U+009F), and the bidirectional marks, embeddings, overrides and isolates
+// (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069) that reorder what follows. Returns
+// their length, 0 for a safe byte. `text` is valid UTF-8 (readers repair it).
+size_t ActiveSequence(std::string_view text, size_t i) {
+  auto at = [&](size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0; };
+  const unsigned char c = at(i);
+  if (c < 0x20 || c == 0x7F)
+    return 1;
+  if ((c == 0xC2 && at(i + 1) >= 0x80 && at(i + 1) <= 0x9F) || (c == 0xD8 && at(i + 1) == 0x9C))
+    return 2;
+  const unsigned char b = at(i + 1);
+  const unsigned char d = at(i + 2);
+  if (c == 0xE2 && ((b == 0x80 && (d == 0x8E || d == 0x8F || (d >= 0xAA && d <= 0xAE))) ||
+                    (b == 0x81 && d >= 0xA6 && d <= 0xA9))) {
+    return 3;
+  }
+  return 0;
+}
+
+// One line of the summary, inert in a terminal: names and titles from the export may hold
+// escape sequences or bidi overrides; each becomes U+FFFD.
 void Line(std::string* out, const std::string& text) {
-  out->append(text);
+  for (size_t i = 0; i < text.size();) {
+    const size_t active = ActiveSequence(text, i);
+    if (active == 0) {
+      out->push_back(text[i++]);
+    } else {
+      out->append("\xEF\xBF\xBD");
+      i += active;
+    }
+  }
   out->push_back('\n');
 }
 
@@ -194,6 +225,41 @@ std::string InputLine(const InputSummary& s) {
   return line;
 }
 
+// Each unit's reading, at most kUnitLines of them: "  #general: Community (CI 70, high), 899
+// messages by 101 people".
+constexpr size_t kUnitLines = 12;
+
+void UnitLines(const ReportInput& in, std::string* out) {
+  if (in.units->empty())
+    return;
+  Line(out, in.scope->one_group ? "Each channel:" : "Each group:");
+  for (size_t u = 0; u < in.units->size() && u < kUnitLines; ++u) {
+    const UnitVerdict& v = (*in.units)[u];
+    std::string index = v.has_index ? "CI " + std::to_string(static_cast<int>(v.index + 0.5)) + ", "
+                                    : std::string();
+    Line(out, "  " + std::string(in.data->Text(v.unit->name)) + ": " +
+                  classify::LabelTitle(v.label) + " (" + index +
+                  classify::ConfidenceName(v.confidence) + "), " +
+                  base::Plural(v.messages, "message", "messages") + " by " +
+                  base::Plural(v.posters, "person", "people"));
+  }
+  if (in.units->size() > kUnitLines)
+    Line(out,
+         "  ... and " + std::to_string(in.units->size() - kUnitLines) + " more in the report.");
+}
+
+void NextSteps(const ReportInput& in, std::string* out) {
+  for (const Recommendation& r : *in.recommendations)
+    Line(out, "Next step: " + r.text);
+  const metrics::Roles& roles = in.measures->roles;
+  if (roles.recognise.empty())
+    return;
+  std::string people;
+  for (uint32_t i : roles.recognise)
+    people += (people.empty() ? "" : ", ") + MemberLabel(in, roles.people[i].member);
+  Line(out, "Recognise first (they connect members or answer them): " + people + ".");
+}
+
 }  // namespace
 
 std::string RenderSummary(const ReportInput& in) {
@@ -220,6 +286,8 @@ std::string RenderSummary(const ReportInput& in) {
     Line(&out, "  - " + reason);
   if (v.placement.placed)
     Line(&out, PlacementLine(v.placement));
+  NextSteps(in, &out);
+  UnitLines(in, &out);
   Line(&out, ResponseLine(in.measures->responses.times));
   Line(&out, ParticipationLine(in.measures->participation));
   if (!v.timeline.points.empty())

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/phase_timer.h"
 #include "classify/verdict.h"
 #include "graph/interaction_graph.h"
 #include "ingest/input_reader.h"
@@ -12,9 +13,18 @@
 #include "metrics/measures.h"
 #include "metrics/params.h"
 #include "model/dataset.h"
+#include "model/scope.h"
 #include "report/report.h"
+#include "session/analysis.h"
+#include "session/memory_limit.h"
 
 namespace meshcheck {
+namespace {
+
+// Messages name at most this many groups (the largest).
+constexpr size_t kNamedGroups = 5;
+
+}  // namespace
 
 struct Session::Impl {
   explicit Impl(Options o) : options(std::move(o)) {}
@@ -38,6 +48,8 @@ struct Session::Impl {
     return Current().status;
   }
   Status Feed(std::string_view bytes);
+  // Narrows the analysis to the groups the options name (Options::groups).
+  Status Choose();
   report::ReportInput ReportData() const;
 
   Options options;
@@ -52,13 +64,34 @@ struct Session::Impl {
   uint64_t bytes = 0;
 
   bool finished = false;
-  metrics::GroupFacts facts;
-  metrics::HostSet hosts;
-  metrics::Measures measures;
-  classify::Verdict verdict;
-  graph::InteractionGraph graph;
+  // The part analysed when the options name groups (Options::groups); else unused.
+  std::unique_ptr<model::Dataset> chosen;
+  Analysis analysis;
+  model::Scope scope;
+  std::vector<report::UnitVerdict> units;
+  std::vector<report::Recommendation> recommendations;
   std::string report_json;
+  bool timing = false;  // EnableTimings() was called.
+  base::PhaseTimes times;
 };
+
+Status Session::Impl::Choose() {
+  if (options.groups.empty())
+    return Status::Ok();
+  const std::vector<std::string_view> names(options.groups.begin(), options.groups.end());
+  const std::vector<bool> keep = model::ChannelsNamed(dataset, names);
+  if (keep.empty()) {
+    std::string known;
+    const model::Scope all = model::ScopeOf(dataset);
+    for (size_t u = 0; u < all.units.size() && u < kNamedGroups; ++u)
+      known += std::string(u == 0 ? "" : ", ") + std::string(dataset.Text(all.units[u].name));
+    return Status(
+        StatusCode::kInvalidArgument, "session.group_not_found",
+        "No channel or group of the export has that name. Its largest are: " + known + ".");
+  }
+  chosen = std::make_unique<model::Dataset>(dataset.Subset(keep, &diagnostics));
+  return Status::Ok();
+}
 
 Status Session::Impl::Feed(std::string_view chunk) {
   Status s = reader->Push(chunk);
@@ -72,11 +105,14 @@ report::ReportInput Session::Impl::ReportData() const {
   in.options = &options;
   in.inputs = &inputs;
   in.diagnostics = &diagnostics;
-  in.data = &dataset;
-  in.facts = &facts;
-  in.hosts = &hosts;
-  in.measures = &measures;
-  in.verdict = &verdict;
+  in.data = chosen ? chosen.get() : &dataset;
+  in.facts = &analysis.facts;
+  in.hosts = &analysis.hosts;
+  in.measures = &analysis.measures;
+  in.verdict = &analysis.verdict;
+  in.scope = &scope;
+  in.units = &units;
+  in.recommendations = &recommendations;
   return in;
 }
 
@@ -117,7 +153,10 @@ Status Session::Push(std::string_view chunk) {
     return s.Current().status;
   s.bytes += chunk.size();
   s.Current().bytes += chunk.size();
-  return s.Feed(chunk);
+  const base::PhaseRecording recording(s.timing ? &s.times : nullptr, base::Phase::kTokenize);
+  Status fed = s.Feed(chunk);
+  Status memory = CheckMemoryLimit(s.dataset, s.options);
+  return memory.ok() ? fed : s.Fail(std::move(memory));
 }
 
 Status Session::EndInput() {
@@ -129,6 +168,7 @@ Status Session::EndInput() {
   s.in_input = false;
   report::InputSummary& current = s.Current();
   if (current.status.ok()) {
+    const base::PhaseRecording recording(s.timing ? &s.times : nullptr, base::Phase::kTokenize);
     Status end = s.reader->End();
     if (!end.ok())
       s.InputError(std::move(end));
@@ -137,7 +177,8 @@ Status Session::EndInput() {
   }
   s.reader.reset();
   current.messages = s.dataset.messages().size() + s.dataset.duplicates() - s.records_at_begin;
-  return current.status;
+  Status memory = CheckMemoryLimit(s.dataset, s.options);
+  return memory.ok() ? current.status : s.Fail(std::move(memory));
 }
 
 Status Session::Finish() {
@@ -149,18 +190,31 @@ Status Session::Finish() {
   if (s.in_input)
     return s.Misuse("Finish before EndInput.");
   s.finished = true;
+  const base::PhaseRecording recording(s.timing ? &s.times : nullptr, base::Phase::kClassify);
   s.dataset.Finalize();
-  s.facts = metrics::ComputeFacts(s.dataset);
-  s.graph = graph::InteractionGraph::Build(s.dataset, metrics::kInference);
-  s.hosts = metrics::DetectHosts(s.dataset, s.facts, s.options.hosts);
-  s.measures = metrics::ComputeMeasures(s.dataset, s.graph, s.facts, s.hosts);
+  Status chosen = s.Choose();
+  if (!chosen.ok())
+    return s.Fail(std::move(chosen));
+  const model::Dataset& data = s.chosen ? *s.chosen : s.dataset;
   std::vector<Format> formats;
   for (const report::InputSummary& in : s.inputs) {
     if (in.format != Format::kAuto)
       formats.push_back(in.format);
   }
-  s.verdict = classify::Assess(s.dataset, s.facts, s.hosts, s.measures, formats);
-  s.report_json = report::RenderReport(s.ReportData());
+  s.analysis = Analyze(data, s.options, formats);
+  s.scope = model::ScopeOf(data);
+  s.units = AnalyzeUnits(data, s.scope, s.options, formats);
+  s.recommendations = Recommend(s.analysis);
+  if (!s.scope.one_group) {
+    std::vector<std::string> names;
+    for (size_t u = 0; u < s.scope.units.size() && u < kNamedGroups; ++u)
+      names.emplace_back(data.Text(s.scope.units[u].name));
+    classify::MarkSeparateGroups(s.scope.separate_groups, names, &s.analysis.verdict);
+  }
+  {
+    const base::ScopedPhase phase(base::Phase::kReport);
+    s.report_json = report::RenderReport(s.ReportData());
+  }
   bool any_ok = false;
   for (const report::InputSummary& in : s.inputs)
     any_ok |= in.status.ok();
@@ -177,15 +231,37 @@ std::string Session::ReportJson() const {
 }
 
 std::string Session::SummaryText() const {
-  if (!impl_->finished)
+  if (impl_->report_json.empty())  // Not finished, or Finish failed.
     return {};
   return report::RenderSummary(impl_->ReportData());
 }
 
-std::string Session::GraphEdgeList() const {
-  if (!impl_->finished)
+std::string Session::MembersCsv() const {
+  if (impl_->report_json.empty())  // Not finished, or Finish failed.
     return {};
-  return report::RenderEdgeList(impl_->ReportData(), impl_->graph);
+  return report::RenderMembersCsv(impl_->ReportData());
+}
+
+std::string Session::GraphEdgeList() const {
+  if (impl_->report_json.empty())  // Not finished, or Finish failed.
+    return {};
+  return report::RenderEdgeList(impl_->ReportData(), impl_->analysis.graph);
+}
+
+void Session::EnableTimings() {
+  impl_->timing = true;
+}
+
+PhaseTimings Session::timings() const {
+  const base::PhaseTimes& t = impl_->times;
+  PhaseTimings out;
+  out.tokenize = t[base::Phase::kTokenize];
+  out.model = t[base::Phase::kModel];
+  out.graph = t[base::Phase::kGraph];
+  out.metrics = t[base::Phase::kMetrics];
+  out.classify = t[base::Phase::kClassify];
+  out.report = t[base::Phase::kReport];
+  return out;
 }
 
 Progress Session::progress() const {

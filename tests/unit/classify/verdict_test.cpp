@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "classify/constants.h"
+#include "classify/recommend.h"
 #include "classify/verdict.h"
 #include "metrics/measures.h"
 
@@ -224,13 +225,25 @@ TEST_CASE("data floors: enough people and reply links when members take part (C.
   few_links.m.reply_links = 29;
   CHECK(few_links.Run().insufficient ==
         std::vector<std::string>{"Only 29 reply links between people; at least 30 are needed."});
-  few_links.m.reply_links = 1;
+  few_links.m.reply_links = 6;  // 12% of the 50 messages answer someone: a conversation.
   few_links.hosts.non_host_posters = 1;
   CHECK(few_links.Run().insufficient ==
         std::vector<std::string>{"Only 1 person besides the host posted; at least 5 are needed.",
-                                 "Only 1 reply link between people; at least 30 are needed."});
-  few_links.m.reply_links = 0;
-  CHECK(Contains(few_links.Run().insufficient, "No reply links between people"));
+                                 "Only 6 reply links between people; at least 30 are needed."});
+  // Under 10% answering anyone reads as a broadcast (C.7 fix 3), which 3 days cannot show.
+  few_links.m.reply_links = 1;
+  CHECK(few_links.Run().provisional == Label::kBroadcastAudience);
+  CHECK(few_links.Run().insufficient ==
+        std::vector<std::string>{
+            "Only 50 messages over 3 days: too little history to call it a broadcast (at least "
+            "10 messages over 14 days are needed)."});
+  // With no reply link and no member beyond the host's reach, the same.
+  Group silent = few_links;
+  silent.m.reply_links = 0;
+  silent.hosts.members.clear();
+  silent.hosts.source = HostSource::kNone;
+  silent.hosts.host_messages = 0;
+  CHECK(Contains(silent.Run().insufficient, "No reply links between people"));
 }
 
 TEST_CASE("a broadcast is judged on its silence, given enough history (C.2 item 1, C.7 fix 2)") {
@@ -430,4 +443,97 @@ TEST_CASE("reasons cite the numbers behind each measure") {
   Group none;
   none.m.reply_links = 0;
   CHECK(none.Run().reasons[0] == "Nobody replied to anybody in 1000 messages.");
+}
+
+TEST_CASE("members who write but almost never answer anyone: a broadcast, judged (C.7 fix 3)") {
+  // r-announce-2010 in miniature: 18 messages over a year, 6 by members, one reply.
+  Group feed;
+  feed.facts.messages = 18;
+  feed.facts.posters = 6;
+  feed.facts.span_days = 357;
+  feed.hosts.host_messages = 12;
+  feed.hosts.non_host_posters = 5;
+  feed.m.reply_links = 1;
+  feed.m.peer_reply_share.evidence = {{"replies", 1}, {"peer_replies", 0}};
+  feed.m.peer_reply_share.Ratio(0, 1, "");
+  const Verdict v = feed.Run();
+  CHECK(v.provisional == Label::kBroadcastAudience);
+  CHECK(v.insufficient.empty());
+  CHECK(v.label == Label::kBroadcastAudience);
+
+  // Replies from 10% of the messages up are a conversation to judge: the floors apply.
+  Group talk = feed;
+  talk.m.reply_links = 2;  // 2 of 18: 11%.
+  CHECK(talk.Run().label == Label::kInsufficientData);
+  // Without a host there is no broadcaster: too little to judge.
+  Group hostless = feed;
+  hostless.hosts.members.clear();
+  hostless.hosts.source = HostSource::kNone;
+  hostless.hosts.host_messages = 0;
+  hostless.hosts.non_host_posters = 6;
+  CHECK(hostless.Run().label == Label::kInsufficientData);
+}
+
+TEST_CASE("a bot feed that people barely answer is a broadcast by the bots") {
+  // #weblate-updates in miniature: 61 bot messages over 40 days, one person's message.
+  Group feed;
+  feed.facts.messages = 1;
+  feed.facts.bot_messages = 61;
+  feed.facts.posters = 1;
+  feed.facts.span_days = 1;
+  feed.facts.span_days_with_bots = 40;
+  feed.hosts.members.clear();
+  feed.hosts.source = HostSource::kNone;
+  feed.hosts.host_messages = 0;
+  feed.hosts.non_host_posters = 1;
+  feed.m.reply_links = 0;
+  const Verdict v = feed.Run();
+  CHECK(v.label == Label::kBroadcastAudience);
+  CHECK(Contains(v.reasons, "Bots wrote 61 of 62 messages (98%): this is a feed"));
+  // A young feed is still too little history.
+  Group young = feed;
+  young.facts.span_days_with_bots = 5;
+  CHECK(young.Run().label == Label::kInsufficientData);
+  // Where people converse (30 reply links or more), bots' volume does not make it a feed.
+  Group busy = feed;
+  busy.facts.messages = 400;
+  busy.facts.bot_messages = 2000;
+  busy.facts.posters = 31;
+  busy.facts.span_days = 60;
+  busy.hosts = Group().hosts;
+  busy.m.reply_links = 200;
+  busy.Prs(150).Orr(40, 50).Prc(20, 50).Mis(80, 100);
+  CHECK(busy.Run().label == Label::kCommunity);
+}
+
+TEST_CASE("several separate groups read together get no verdict of their own") {
+  Group g;
+  g.Prs(150).Orr(40, 50).Prc(20, 50).Mis(80, 100);
+  Verdict v = g.Run();
+  REQUIRE(v.label == Label::kCommunity);
+  meshcheck::classify::MarkSeparateGroups(7, {"r/a", "r/b"}, &v);
+  CHECK(v.label == Label::kInsufficientData);
+  CHECK(v.provisional == Label::kCommunity);
+  CHECK(v.confidence == Confidence::kLow);
+  CHECK(v.placement.provisional);
+  REQUIRE_FALSE(v.insufficient.empty());
+  CHECK(v.insufficient[0].rfind("This export holds 7 separate groups (r/a, r/b, ...)", 0) == 0);
+}
+
+TEST_CASE("recommendations name the weakest components first, citing their values") {
+  Group g;
+  // PRS 40/200 = 0.20 (score 0.27, gap 0.18); ORR 5/50 = 0.10 (score 0, gap 0.15); PRC
+  // 4/50 = 0.08 (score 0.16, gap 0.13); MIS 50/100 = 0.5 (score 0.8, gap 0.02).
+  g.Prs(40).Orr(5, 50).Prc(4, 50).Mis(50, 100);
+  const auto weak = meshcheck::classify::Weaknesses(g.Run(), g.all);
+  REQUIRE(weak.size() == 3);
+  CHECK(weak[0].component == "PRS");
+  CHECK(weak[0].measure == "peer_reply_share");
+  CHECK(weak[0].value == Approx(0.2));
+  CHECK(weak[0].target == meshcheck::classify::kPrsAnchor.c);
+  CHECK(weak[0].text.rfind("20% of replies are between members (a community reaches 60%)", 0) == 0);
+  CHECK(weak[1].component == "ORR");
+  CHECK(weak[2].component == "PRC");
+  CHECK(weak[0].gap >= weak[1].gap);
+  CHECK(weak[1].gap >= weak[2].gap);
 }

@@ -365,3 +365,32 @@ TEST_CASE("kappa counts messages with two other recent speakers, channel by chan
   CHECK(g.inference().messages == 7);
   CHECK(g.inference().concurrent == 2);
 }
+
+TEST_CASE("without edges, a graph keeps the same replies and conversations") {
+  DatasetBuilder b;
+  const uint32_t chat = b.UnlinkedChannel("whatsapp");
+  b.Say("1", "ann", 0);
+  b.Reply("2", "bob", "1", 1);
+  b.Post(Msg("3", Who("cat"), 3).ReplyTo("2").Mention(Who("ann")).React(Who("dan")));
+  b.Say("4", "ann", 10, chat);
+  b.Say("5", "bob", 12, chat);  // Inferred: answers ann.
+  b.Say("6", "cat", 40, chat);  // A new conversation.
+  const auto& data = b.Finalize();
+  const InteractionGraph full = Build(data);
+  const InteractionGraph bare = InteractionGraph::Build(data, kOptions, /*with_edges=*/false);
+  // bob->ann (a reply in each channel), cat->bob, cat->ann (mention), dan->cat (reaction).
+  CHECK(full.edges().size() == 4);
+  CHECK(bare.edges().empty());
+  CHECK(bare.parent() == full.parent());
+  CHECK(bare.inferred() == full.inferred());
+  CHECK(bare.reply_target() == full.reply_target());
+  CHECK(bare.conversation() == full.conversation());
+  CHECK(bare.conversation_root() == full.conversation_root());
+  for (uint32_t c = 0; c < full.conversation_root().size(); ++c) {
+    const auto a = full.ConversationMessages(c);
+    const auto z = bare.ConversationMessages(c);
+    CHECK(std::vector<uint32_t>(a.begin(), a.end()) == std::vector<uint32_t>(z.begin(), z.end()));
+  }
+  CHECK(bare.inference().replies == full.inference().replies);
+  CHECK(bare.node_count() == full.node_count());
+}

@@ -78,6 +78,7 @@ struct ChannelFacts {
   size_t deleted, top;
   int64_t first_ms, last_ms;
   size_t mentions, bot_messages;
+  bool announcement;  // SOURCES.md: the #official announcements channel.
 };
 const ChannelFacts kNews = {"komodo-dce-csv-news-official",
                             "news-announcements/official",
@@ -92,7 +93,8 @@ const ChannelFacts kNews = {"komodo-dce-csv-news-official",
                             1528623780000,
                             1575474660000,
                             38,
-                            1};
+                            1,
+                            true};
 const ChannelFacts kTalk = {"komodo-dce-csv-talk-trading-parts1-30",
                             "community-lounge/talk-trading",
                             30,
@@ -106,7 +108,8 @@ const ChannelFacts kTalk = {"komodo-dce-csv-talk-trading-parts1-30",
                             1528735800000,
                             1530186660000,
                             55,
-                            0};
+                            0,
+                            false};
 
 }  // namespace
 }  // namespace meshcheck::testing
@@ -130,13 +133,17 @@ TEST_CASE("DCE CSV: every corpus partition, in every chunking, matches Python's 
       CHECK(c.key == facts.folder);
       CHECK(c.name == facts.folder.substr(facts.folder.rfind('/') + 1));
       CHECK_FALSE(c.replies_exported);
+      // CSV keeps no channel type: the folder's name says which is the announcement channel.
+      CHECK((c.kind == model::ChannelKind::kAnnouncement) == facts.announcement);
       CHECK(r.sink.messages.size() == 100);
       all.insert(all.end(), r.sink.messages.begin(), r.sink.messages.end());
       relays += r.diagnostics.Count("ingest.discord.bridge_relay");
       local += r.diagnostics.Count("ingest.discord.local_time");
-      // Only the expected notices: relays and zone-less dates.
-      for (const auto& [id, e] : r.diagnostics.entries())
-        CHECK((id == "ingest.discord.bridge_relay" || id == "ingest.discord.local_time"));
+      // Only the expected notices: relays, zone-less dates, and a channel typed by its name.
+      for (const auto& [id, e] : r.diagnostics.entries()) {
+        CHECK((id == "ingest.discord.bridge_relay" || id == "ingest.discord.local_time" ||
+               (id == "ingest.discord.announcement_by_name" && facts.announcement)));
+      }
     }
     CHECK(all.size() == facts.messages);
     CHECK(relays == facts.relays);

@@ -47,6 +47,10 @@ TEST_CASE("DCE text: the corpus file agrees with the CSV export of the same mess
   CHECK(c.name == "official\xF0\x9F\x93\xA2");  // "official📢" from the header.
   CHECK(c.group_name == "Komodo");
   CHECK_FALSE(c.replies_exported);
+  // Its megaphone and its topic ("Official Announcements is for Komodo news only") make it an
+  // announcement channel, which the format cannot say otherwise.
+  CHECK(c.kind == model::ChannelKind::kAnnouncement);
+  CHECK(text.diagnostics.Count("ingest.discord.announcement_by_name") == 1);
   // The header says "Messages: 100": no count mismatch.
   CHECK(text.diagnostics.Count("ingest.discord.count_mismatch") == 0);
   CHECK(text.diagnostics.Count("ingest.discord.stray_line") == 0);
@@ -249,4 +253,28 @@ TEST_CASE("DCE text: sniffed by its header") {
   CHECK(known(kHeader) == Format::kDiscordText);
   CHECK(known("[10-Jun-18 09:43 AM] ann#0001\nhi\n") != Format::kDiscordText);
   CHECK(known("====\nGuild: x\nChannel: y\n") != Format::kDiscordText);  // A short rule.
+}
+
+TEST_CASE("DCE text: only a name, path or topic that says so makes an announcement channel") {
+  auto kind_of = [](const std::string& header, const std::string& path) {
+    const std::string file = "==============================================================\n" +
+                             header +
+                             "==============================================================\n\n"
+                             "[10-Jun-18 09:43 AM] Ann#1234\nhello\n\n";
+    const ReadResult r = ReadText(file, path);
+    REQUIRE(r.status.ok());
+    REQUIRE(r.sink.channels.size() == 1);
+    return r.sink.channels[0].kind;
+  };
+  using model::ChannelKind;
+  CHECK(kind_of("Guild: G\nChannel: general\nTopic: chat about anything\n", "general.txt") !=
+        ChannelKind::kAnnouncement);
+  CHECK(kind_of("Guild: G\nChannel: server-announcements\n", "x.txt") ==
+        ChannelKind::kAnnouncement);
+  CHECK(kind_of("Guild: G\nChannel: news\xF0\x9F\x93\xA3\n", "x.txt") ==
+        ChannelKind::kAnnouncement);
+  CHECK(kind_of("Guild: G\nChannel: updates\nTopic: We announce releases here\n", "x.txt") ==
+        ChannelKind::kAnnouncement);
+  CHECK(kind_of("Guild: G\nChannel: official\n", "Announcements/official/1.txt") ==
+        ChannelKind::kAnnouncement);
 }

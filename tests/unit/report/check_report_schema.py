@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Validates real reports against core/schema/report.v1.schema.json (JSON Schema 2020-12).
 
-Runs the native CLI (`meshcheck analyze --json`) on every Discord corpus JSON file (with
-pseudonyms and with --names) and on error cases: an input that is no export, a JSON document
+Runs the native CLI (`meshcheck analyze --json`) on every corpus file of every format (with
+pseudonyms and with --names), on all Discord JSON files in one session, on one group picked
+from a multi-group export (--group), and on error cases: an input that is no export, a JSON document
 forced through --format discord-json, and damaged Discord JSON, each beside a readable file
 (the CLI prints no report when no input could be read). Every report must validate, and each
 error case must show the expected input error. Exits 1 on any failure.
@@ -90,11 +91,15 @@ def main(argv):
         if codes != expected_errors:
             failures.append("%s: input errors %r, expected %r" % (label, codes, expected_errors))
 
-    for path in files:
-        name = os.path.basename(path)
+    every = sorted(os.path.join(root, n) for root, _, names in os.walk(corpus) for n in names
+                   if not n.endswith(".md"))
+    for path in every:
+        name = os.path.relpath(path, corpus)
         check(name, [path], {})
         check(name + " --names", ["--names", path], {})
     check("all Discord files in one session", files, {})
+    slack = os.path.join(corpus, "slack", "rcwg-r-contributors-subset.zip")
+    check("one channel of a Slack workspace", ["--group", "#general", slack], {})
     with tempfile.TemporaryDirectory() as workdir:
         for label, args, expected in error_cases(workdir, files[-1]):
             check(label, args, expected)

@@ -19,6 +19,7 @@
 #include "metrics/hosts.h"
 #include "metrics/measures.h"
 #include "metrics/params.h"
+#include "model/scope.h"
 #include "report/report.h"
 #include "test_files.h"
 
@@ -43,6 +44,9 @@ struct Rendered {
   meshcheck::metrics::HostSet hosts;
   meshcheck::metrics::Measures measures;
   meshcheck::classify::Verdict verdict;
+  meshcheck::model::Scope scope;
+  std::vector<meshcheck::report::UnitVerdict> units;  // One unit: none of its own.
+  std::vector<meshcheck::report::Recommendation> recommendations;
   meshcheck::report::ReportInput in;
 
   Rendered(DatasetBuilder& b, Options o) : options(std::move(o)) {
@@ -66,6 +70,10 @@ struct Rendered {
     in.hosts = &hosts;
     in.measures = &measures;
     in.verdict = &verdict;
+    scope = meshcheck::model::ScopeOf(data);
+    in.scope = &scope;
+    in.units = &units;
+    in.recommendations = &recommendations;
   }
   std::string Report() const { return meshcheck::report::RenderReport(in); }
   std::string Summary() const { return meshcheck::report::RenderSummary(in); }
@@ -130,7 +138,8 @@ TEST_CASE("the report has the documented top-level shape, in a fixed order") {
   const std::vector<std::string> order = {
       "schema",    "generator", "privacy",  "inputs",         "diagnostics",
       "group",     "hosts",     "measures", "response_times", "participation",
-      "inference", "verdict",   "boundary", "placement",      "timeline"};
+      "inference", "verdict",   "boundary", "placement",      "timeline",
+      "scope",     "groups",    "members",  "recommendations"};
   CHECK(std::set<std::string>(keys.begin(), keys.end()) ==
         std::set<std::string>(order.begin(), order.end()));
   const std::string text = Rendered(b, Declared(true)).Report();

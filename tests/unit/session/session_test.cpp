@@ -265,3 +265,102 @@ TEST_CASE("no message text ever reaches the report, the summary or the edge list
     }
   }
 }
+
+TEST_CASE("a workspace's channels each get a reading, and one can be analysed alone") {
+  const auto zip = meshcheck::testing::CorpusDir() / "slack" / "rcwg-r-contributors-subset.zip";
+  const std::vector<std::pair<std::string, std::string>> input = {
+      {zip.filename().string(), ReadFile(zip)}};
+  const Outcome whole = Run(input, 0);
+  REQUIRE(whole.finish.ok());
+  const Json w = Json::parse(whole.report);
+  CHECK(w["scope"]["one_group"] == true);
+  REQUIRE(w["groups"].size() == 4);
+  uint64_t sum = 0;
+  Json help;
+  for (const Json& g : w["groups"]) {
+    sum += g["messages"].get<uint64_t>();
+    if (g["name"] == "core-dev-help")
+      help = g;
+  }
+  CHECK(sum == w["group"]["messages"].get<uint64_t>());  // Every person's message, once.
+  REQUIRE(help.is_object());
+
+  Options only;
+  only.groups = {"#Core-Dev-Help"};
+  const Outcome part = Run(input, 4096, only);
+  REQUIRE(part.finish.ok());
+  const Json p = Json::parse(part.report);
+  CHECK(p["group"]["messages"] == help["messages"]);
+  CHECK(p["group"]["posters"] == help["posters"]);
+  CHECK(p["verdict"]["label"] == help["label"]);
+  CHECK(p["verdict"]["community_index"] == help["community_index"]);
+  CHECK(p["groups"].empty());
+
+  Options none;
+  none.groups = {"no-such-channel"};
+  const Outcome missing = Run(input, 0, none);
+  CHECK(missing.finish.id() == "session.group_not_found");
+  CHECK(missing.finish.message().find("general") != std::string::npos);
+}
+
+TEST_CASE("separate groups in one export get no overall verdict") {
+  const auto path =
+      meshcheck::testing::CorpusDir() / "reddit" / "pushshift-RC_2015-01-head-sample.ndjson";
+  const Outcome o = Run({{path.filename().string(), ReadFile(path)}}, 0);
+  REQUIRE(o.finish.ok());
+  const Json r = Json::parse(o.report);
+  CHECK(r["scope"]["one_group"] == false);
+  CHECK(r["scope"]["separate_groups"].get<int>() > 1000);  // 1,163 subreddits (SOURCES.md).
+  CHECK(r["verdict"]["label"] == "insufficient_data");
+  CHECK(r["verdict"]["insufficient"][0].get<std::string>().find("separate groups") !=
+        std::string::npos);
+  CHECK(r["groups"].size() == 500);  // The largest, capped.
+}
+
+TEST_CASE("the members CSV lists every poster and defuses formulas in names") {
+  // A WhatsApp chat whose people carry spreadsheet formulas and markup in their names.
+  const std::vector<std::string> names = {
+      "=HYPERLINK(\"http://x\")",     "+1 555 0100",      "-minus", "@admin",
+      "<img src=x onerror=alert(1)>", "Plain, \"quoted\""};
+  std::string chat;
+  for (int day = 1; day <= 20; ++day) {
+    for (size_t k = 0; k < names.size(); ++k) {
+      chat += "1/" + std::to_string(day) + "/24, 10:0" + std::to_string(k) + " - " + names[k] +
+              ": hello " + std::to_string(day) + "\n";
+    }
+  }
+  Options revealed;
+  revealed.pseudonymize = false;
+  Session s(revealed);
+  InputInfo info;
+  info.name = "WhatsApp Chat with Friends.txt";
+  REQUIRE(s.BeginInput(info).ok());
+  REQUIRE(s.Push(chat).ok());
+  REQUIRE(s.EndInput().ok());
+  REQUIRE(s.Finish().ok());
+  const std::string csv = s.MembersCsv();
+  CHECK(csv.rfind("id,roles,messages,replies_to_members,replies_received,peer_answers,"
+                  "people_answered,active_weeks,first_day,last_day\r\n",
+                  0) == 0);
+  CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\")\",") != std::string::npos);
+  CHECK(csv.find("\n'+1 555 0100,") != std::string::npos);
+  CHECK(csv.find("\n'-minus,") != std::string::npos);
+  CHECK(csv.find("\n'@admin,") != std::string::npos);
+  CHECK(csv.find("\n<img src=x onerror=alert(1)>,") != std::string::npos);
+  CHECK(csv.find("\n\"Plain, \"\"quoted\"\"\",") != std::string::npos);
+  size_t rows = 0;
+  for (char c : csv)
+    rows += c == '\n';
+  CHECK(rows == 1 + names.size());
+  // Every one of them posted 20 messages.
+  CHECK(csv.find(",20,") != std::string::npos);
+
+  Session pseudonymous;  // The default: pseudonyms, never names.
+  REQUIRE(pseudonymous.BeginInput(info).ok());
+  REQUIRE(pseudonymous.Push(chat).ok());
+  REQUIRE(pseudonymous.EndInput().ok());
+  REQUIRE(pseudonymous.Finish().ok());
+  const std::string hidden = pseudonymous.MembersCsv();
+  CHECK(hidden.find("admin") == std::string::npos);
+  CHECK(hidden.find("\nmember-") != std::string::npos);
+}

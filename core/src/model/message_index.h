@@ -1,0 +1,42 @@
+// MessageIndex: a message's 64-bit id key -> its index, for deduplication and for resolving
+// reply and thread references while reading. Half the memory of a FlatMap64 for millions of
+// messages (the largest structure while reading, and wasm memory never shrinks): open
+// addressing with 8-byte slots holding the key's upper half as a check and the index, at a
+// load factor of at most 2/3, plus the full keys by index (8 bytes per message, written in
+// order) to confirm a slot whose check matches. Keys must be hashes (their lower bits place
+// them), and indices must be given in increasing order.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace meshcheck::model {
+
+class MessageIndex {
+ public:
+  static constexpr uint32_t kMissing = UINT32_MAX;
+
+  // Returns the index stored for `key`, or kMissing.
+  uint32_t Find(uint64_t key) const;
+  // Stores key -> index unless key is present; returns the index now stored for key. `index`
+  // must exceed every index inserted before (a later message).
+  uint32_t Insert(uint64_t key, uint32_t index);
+  // Frees everything.
+  void Clear();
+  size_t MemoryBytes() const {
+    return slots_.capacity() * sizeof(uint64_t) + keys_.capacity() * sizeof(uint64_t);
+  }
+
+ private:
+  static constexpr uint64_t kEmpty = 0;  // Indices are stored plus one.
+  // The slot holding key, or the empty slot where it belongs.
+  size_t SlotFor(uint64_t key) const;
+  void Grow();
+
+  std::vector<uint64_t> slots_;  // (check << 32) | (index + 1); 0 = empty.
+  std::vector<uint64_t> keys_;   // Per index: its key (0 for indices never inserted).
+  size_t size_ = 0;
+};
+
+}  // namespace meshcheck::model

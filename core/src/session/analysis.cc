@@ -1,0 +1,78 @@
+#include "session/analysis.h"
+
+#include <cctype>
+
+#include "base/diagnostics.h"
+#include "classify/recommend.h"
+#include "metrics/params.h"
+#include "quiz/definition.h"
+
+namespace meshcheck {
+
+Analysis Analyze(const model::Dataset& data,
+                 const Options& options,
+                 const std::vector<Format>& formats) {
+  Analysis a;
+  a.facts = metrics::ComputeFacts(data);
+  a.graph = graph::InteractionGraph::Build(data, metrics::kInference);
+  a.hosts = metrics::DetectHosts(data, a.facts, options.hosts);
+  a.measures = metrics::ComputeMeasures(data, a.graph, a.facts, a.hosts);
+  a.verdict = classify::Assess(data, a.facts, a.hosts, a.measures, formats);
+  return a;
+}
+
+std::vector<report::Recommendation> Recommend(const Analysis& analysis) {
+  const quiz::Definition checklist = quiz::ParseDefinition(quiz::DefaultDefinitionJson());
+  std::vector<report::Recommendation> out;
+  for (const classify::Weakness& w : classify::Weaknesses(analysis.verdict, analysis.measures)) {
+    report::Recommendation r;
+    for (char c : w.component)
+      r.id.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    r.measure = w.measure;
+    r.value = w.value;
+    r.target = w.target;
+    r.text = w.text;
+    for (const quiz::Practice& p : checklist.practices) {
+      for (quiz::Component c : p.moves) {
+        if (w.component == quiz::Info(c).id) {
+          r.practices.push_back(p.id);
+          break;
+        }
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<report::UnitVerdict> AnalyzeUnits(const model::Dataset& data,
+                                              const model::Scope& scope,
+                                              const Options& options,
+                                              const std::vector<Format>& formats) {
+  std::vector<report::UnitVerdict> out;
+  if (scope.units.size() < 2)
+    return out;
+  base::Diagnostics unused;  // A part raises nothing the whole has not.
+  for (const model::Unit& unit : scope.units) {
+    if (out.size() == kMaxUnitVerdicts)
+      break;
+    std::vector<bool> keep(data.channels().size(), false);
+    for (uint32_t c : unit.channels)
+      keep[c] = true;
+    const model::Dataset part = data.Subset(keep, &unused);
+    const Analysis a = Analyze(part, options, formats);
+    report::UnitVerdict v;
+    v.unit = &unit;
+    v.messages = a.facts.messages;
+    v.posters = a.facts.posters;
+    v.host_messages = a.hosts.host_messages;
+    v.label = a.verdict.label;
+    v.has_index = a.verdict.has_index;
+    v.index = a.verdict.index;
+    v.confidence = a.verdict.confidence;
+    out.push_back(v);
+  }
+  return out;
+}
+
+}  // namespace meshcheck

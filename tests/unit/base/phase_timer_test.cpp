@@ -1,0 +1,73 @@
+// base::PhaseRecording and base::ScopedPhase: time goes to the innermost open phase, once.
+#include "base/phase_timer.h"
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <string>
+#include <thread>
+
+namespace {
+
+using meshcheck::base::Phase;
+using meshcheck::base::PhaseRecording;
+using meshcheck::base::PhaseTimes;
+using meshcheck::base::ScopedPhase;
+
+void Sleep(int ms) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+double Total(const PhaseTimes& t) {
+  double sum = 0;
+  for (double s : t.seconds)
+    sum += s;
+  return sum;
+}
+
+}  // namespace
+
+TEST_CASE("phases: nested scopes take their own time from the outer phase") {
+  PhaseTimes times;
+  const auto start = std::chrono::steady_clock::now();
+  {
+    PhaseRecording recording(&times, Phase::kClassify);
+    Sleep(20);  // classify
+    {
+      ScopedPhase graph(Phase::kGraph);
+      Sleep(30);  // graph
+      {
+        ScopedPhase metrics(Phase::kMetrics);
+        Sleep(40);  // metrics
+      }
+      Sleep(10);  // graph again
+    }
+  }
+  const double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // Sleeps last at least as asked; the phases add up to the recorded time, never more.
+  CHECK(times[Phase::kClassify] >= 0.020);
+  CHECK(times[Phase::kGraph] >= 0.040);
+  CHECK(times[Phase::kMetrics] >= 0.040);
+  CHECK(times[Phase::kRead] == 0);
+  CHECK(times[Phase::kReport] == 0);
+  CHECK(Total(times) <= elapsed);
+  CHECK(Total(times) >= 0.100);
+}
+
+TEST_CASE("phases: scopes without a recording, and a nested recording, record nothing") {
+  PhaseTimes times;
+  {
+    ScopedPhase model(Phase::kModel);
+    Sleep(5);
+  }
+  CHECK(Total(times) == 0);
+  PhaseTimes inner;
+  {
+    PhaseRecording recording(&times, Phase::kTokenize);
+    PhaseRecording ignored(&inner, Phase::kReport);
+    Sleep(5);
+  }
+  CHECK(Total(inner) == 0);
+  CHECK(times[Phase::kTokenize] >= 0.005);
+  CHECK(std::string(meshcheck::base::PhaseName(Phase::kTokenize)) == "tokenize");
+}

@@ -5,14 +5,11 @@
 
 #include "base/plural.h"
 #include "classify/constants.h"
+#include "classify/percent.h"
 #include "metrics/params.h"
 
 namespace meshcheck::classify {
 namespace {
-
-std::string Percent(double share) {
-  return std::to_string(static_cast<long long>(std::floor(share * 100 + 0.5))) + "%";
-}
 
 Component Fixed(const char* id, double score, double weight) {
   Component c;

@@ -4,13 +4,10 @@
 #include <cmath>
 
 #include "classify/constants.h"
+#include "classify/percent.h"
 
 namespace meshcheck::classify {
 namespace {
-
-std::string Percent(double share) {
-  return std::to_string(static_cast<long long>(std::floor(share * 100 + 0.5))) + "%";
-}
 
 // The measure behind a component, its target and the sentence; false if unknown.
 bool Describe(const Component& c, const metrics::StructureMeasures& m, Weakness* w) {

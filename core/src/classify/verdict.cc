@@ -7,16 +7,13 @@
 #include "base/plural.h"
 #include "base/time.h"
 #include "classify/constants.h"
+#include "classify/percent.h"
 #include "metrics/params.h"
 
 namespace meshcheck::classify {
 namespace {
 
 using metrics::Measure;
-
-std::string Percent(double share) {
-  return std::to_string(static_cast<long long>(std::floor(share * 100 + 0.5))) + "%";
-}
 
 std::string Fixed(double value, int decimals) {
   char buf[32];

@@ -3,19 +3,11 @@
 #include <algorithm>
 
 #include "base/plural.h"
+#include "base/strings.h"
 #include "metrics/params.h"
 
 namespace meshcheck::metrics {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 void Add(HostSet* hosts, uint32_t member) {
   if (!hosts->is_host[member]) {
@@ -29,10 +21,11 @@ bool FromDeclared(const model::Dataset& data,
                   HostSet* hosts) {
   const auto& members = data.members();
   for (const std::string& name : declared) {
-    const std::string want = Lower(name);
+    const std::string want = base::AsciiLowered(name);
     bool matched = false;
     for (uint32_t i = 0; i < members.size(); ++i) {
-      if (Lower(data.Text(members[i].key)) == want || Lower(data.Text(members[i].name)) == want) {
+      if (base::AsciiLowered(data.Text(members[i].key)) == want ||
+          base::AsciiLowered(data.Text(members[i].name)) == want) {
         Add(hosts, i);
         matched = true;
       }

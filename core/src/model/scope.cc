@@ -4,6 +4,7 @@
 #include <string>
 
 #include "base/hash.h"
+#include "base/strings.h"
 
 namespace meshcheck::model {
 namespace {
@@ -29,18 +30,9 @@ uint32_t GroupOf(const Dataset& data, const Channel& c) {
   return data.Text(c.group_key).empty() ? c.group_name : c.group_key;
 }
 
-std::string Folded(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) {
-    if (ch >= 'A' && ch <= 'Z')
-      ch = static_cast<char>(ch - 'A' + 'a');
-  }
-  return out;
-}
-
 // `text` names `want` (folded): equal, or equal once a "#" or "r/" prefix is dropped.
 bool Names(std::string_view text, const std::string& want) {
-  const std::string t = Folded(text);
+  const std::string t = base::AsciiLowered(text);
   for (std::string_view prefix : {"", "#", "r/"}) {
     if (t.size() >= prefix.size() && t.compare(0, prefix.size(), prefix) == 0 &&
         t.compare(prefix.size(), std::string::npos, want) == 0) {
@@ -108,7 +100,7 @@ std::vector<bool> ChannelsNamed(const Dataset& data, const std::vector<std::stri
   std::vector<bool> keep(channels.size(), false);
   bool any = false;
   for (std::string_view name : names) {
-    std::string want = Folded(name);
+    std::string want = base::AsciiLowered(name);
     for (std::string_view prefix : {"#", "r/"}) {
       if (want.compare(0, prefix.size(), prefix) == 0)
         want.erase(0, prefix.size());

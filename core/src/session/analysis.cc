@@ -1,8 +1,7 @@
 #include "session/analysis.h"
 
-#include <cctype>
-
 #include "base/diagnostics.h"
+#include "base/strings.h"
 #include "classify/recommend.h"
 #include "metrics/params.h"
 #include "quiz/definition.h"
@@ -26,8 +25,7 @@ std::vector<report::Recommendation> Recommend(const Analysis& analysis) {
   std::vector<report::Recommendation> out;
   for (const classify::Weakness& w : classify::Weaknesses(analysis.verdict, analysis.measures)) {
     report::Recommendation r;
-    for (char c : w.component)
-      r.id.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    r.id = base::AsciiLowered(w.component);
     r.measure = w.measure;
     r.value = w.value;
     r.target = w.target;

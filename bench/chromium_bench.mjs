@@ -1,12 +1,16 @@
 // The headless-Chromium row of scripts/bench.sh: analyses each FILE with the page (build/web)
 // in Debian's Chromium through playwright-core and prints, per file, one line
 //   file=PATH bytes=N seconds=S mbps=R peak_kb=K page_ms=M page_mbps=P wasm_heap_bytes=H
+//   read=S tokenize=S model=S graph=S metrics=S classify=S report=S render=S
 // seconds: from handing the file to the page's #file input to document.body.dataset.state
 // 'done' (the verdict), best of --runs; mbps = bytes / seconds (MB = 10^6 bytes); peak_kb: the
 // largest peak RSS (VmHWM) of the renderer process, which also runs the page's worker, over the
 // runs. Each run starts a fresh browser, so each peak belongs to one analysis. page_ms,
-// page_mbps and wasm_heap_bytes are the page's own figures (window.meshcheck.last) of the best
-// run.
+// page_mbps, wasm_heap_bytes and the phases are the page's own figures (window.meshcheck.last) of
+// the best run. Phases, in seconds: the worker's (web/protocol.js: read is waiting for the file
+// and copying it into wasm memory; the others are the core's, as the CLI's --timings, report
+// also taking the report out of wasm) and render, the page's from the report's arrival to
+// 'done'. Time in none of them: handing the file over, messages, Chromium's layout and paint.
 //
 //   node bench/chromium_bench.mjs [--runs N] [--web DIR] FILE...
 import {spawn} from 'node:child_process';
@@ -18,6 +22,7 @@ import {chromium} from 'playwright-core';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const kTimeoutMs = 30 * 60 * 1000;
+const kPhases = ['read', 'tokenize', 'model', 'graph', 'metrics', 'classify', 'report', 'render'];
 
 function parseArgs(argv) {
   const args = {runs: 3, web: path.join(repo, 'build/web'), files: []};
@@ -135,8 +140,8 @@ async function runOnce(origin, file, tmpDir) {
     if (state !== 'done')
       throw new Error(`${file}: the page ended in state '${state}'`);
     const last = await page.evaluate(() => {
-      const {bytes, ms, mbps, wasmHeapBytes} = window.meshcheck.last;
-      return {bytes, ms, mbps, wasmHeapBytes};
+      const {bytes, ms, mbps, wasmHeapBytes, phases} = window.meshcheck.last;
+      return {bytes, ms, mbps, wasmHeapBytes, phases};
     });
     return {seconds, peakKb: rendererPeakKb(browserPid(userDataDir)), last};
   } finally {
@@ -159,10 +164,11 @@ try {
         best = r;
     }
     const bytes = fs.statSync(file).size;
+    const phases = kPhases.map((p) => `${p}=${(best.last.phases?.[p] ?? 0).toFixed(3)}`);
     console.log(`file=${file} bytes=${bytes} seconds=${best.seconds.toFixed(3)} mbps=${
         (bytes / 1e6 / best.seconds).toFixed(1)} peak_kb=${peakKb} page_ms=${
         Math.round(best.last.ms)} page_mbps=${best.last.mbps.toFixed(1)} wasm_heap_bytes=${
-        best.last.wasmHeapBytes}`);
+        best.last.wasmHeapBytes} ${phases.join(' ')}`);
   }
 } finally {
   server.kill();

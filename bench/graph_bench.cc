@@ -13,13 +13,15 @@
 // false), so the graph infers every reply by turn-taking and the verdict adds the sensitivity
 // to the inference window (three more graphs and tallies).
 //
-// Prints one `step seconds` line per step of the analysis, then one line for scripts/bench.sh:
+// Prints one `step seconds cpu seconds` line per step of the analysis (wall clock, then the CPU
+// time the process used meanwhile), then one line for scripts/bench.sh:
 //   phases model=S graph=S metrics=S classify=S total=S members=N messages=N replies=N edges=N
 //          peak_mib=M
 // with the steps grouped into phases as `meshcheck analyze --timings` groups them (the
 // sensitivity's graphs count as graph, its tallies as metrics).
 // Deterministic: the same arguments give the same dataset (splitmix64).
 #include <sys/resource.h>
+#include <time.h>
 
 #include <chrono>
 #include <cstdint>
@@ -36,6 +38,7 @@
 #include "classify/boundary.h"
 #include "classify/verdict.h"
 #include "graph/interaction_graph.h"
+#include "meshcheck/malloc_tuning.h"
 #include "metrics/facts.h"
 #include "metrics/hosts.h"
 #include "metrics/measures.h"
@@ -194,23 +197,36 @@ void Generate(const Settings& s, model::EventSink* sink) {
   }
 }
 
+// Seconds of CPU time this process has used (user and system, page faults included): what a
+// step costs on a shared machine, where wall-clock time also counts the other processes.
+double CpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
 class Stopwatch {
  public:
-  // Seconds since the last call (or construction).
-  double Lap() {
+  // Wall-clock seconds since the last call (or construction); `cpu`: CPU seconds meanwhile.
+  double Lap(double* cpu) {
     const auto now = std::chrono::steady_clock::now();
     const double s = std::chrono::duration<double>(now - last_).count();
+    const double cpu_now = CpuSeconds();
+    *cpu = cpu_now - last_cpu_;
     last_ = now;
+    last_cpu_ = cpu_now;
     return s;
   }
 
  private:
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  double last_cpu_ = CpuSeconds();
 };
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  meshcheck::KeepFreedMemoryForReuse();
   Settings s;
   if (!ParseArgs(argc, argv, &s)) {
     std::fprintf(stderr,
@@ -224,10 +240,13 @@ int main(int argc, char** argv) {
   base::PhaseTimes times;
   std::optional<base::PhaseRecording> recording;
   double analysis = 0;
+  double analysis_cpu = 0;
   auto phase = [&](const char* name, bool counts) {
-    const double seconds = watch.Lap();
+    double cpu = 0;
+    const double seconds = watch.Lap(&cpu);
     analysis += counts ? seconds : 0;
-    std::printf("%-22s %8.3f\n", name, seconds);
+    analysis_cpu += counts ? cpu : 0;
+    std::printf("%-22s %8.3f  cpu %8.3f\n", name, seconds, cpu);
   };
   Generate(s, &data);
   phase("generate (sink)", false);
@@ -272,8 +291,8 @@ int main(int argc, char** argv) {
     replies += e.weights.replies;
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  std::printf("%-22s %8.3f  (index %.1f, %zu conversations)\n", "analysis total", analysis,
-              verdict.index, graph.conversation_root().size());
+  std::printf("%-22s %8.3f  cpu %8.3f  (index %.1f, %zu conversations)\n", "analysis total",
+              analysis, analysis_cpu, verdict.index, graph.conversation_root().size());
   std::printf(
       "phases model=%.3f graph=%.3f metrics=%.3f classify=%.3f total=%.3f members=%zu "
       "messages=%zu replies=%llu edges=%zu peak_mib=%.1f\n",

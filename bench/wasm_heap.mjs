@@ -1,5 +1,5 @@
 // The wasm heap of an analysis, outside the browser: streams each FILE through the module's
-// Session in the page worker's 4 MiB pushes and prints, per file, one line
+// Session in the page worker's 2 MiB pushes and prints, per file, one line
 //   file=PATH bytes=N messages=M ingest_heap_bytes=H finish_heap_bytes=F seconds=S
 // ingest_heap_bytes: wasm linear memory after the last push (before finish); finish_heap_bytes:
 // after finish (memory grows and never shrinks, so this is the peak).
@@ -10,7 +10,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const kChunkBytes = 4 << 20;  // As web/worker.js.
+const kChunkBytes = 2 << 20;  // As web/worker.js.
 
 let wasmDir = path.join(repo, 'build/wasm/wasm');
 const files = [];

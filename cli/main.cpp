@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "meshcheck/malloc_tuning.h"
 #include "meshcheck/options.h"
 #include "meshcheck/quiz.h"
 #include "meshcheck/session.h"
@@ -36,6 +37,7 @@ void Usage(std::FILE* to) {
                "                                 [--names] [--edges PATH] [--group-by-thread]\n"
                "                                 [--csv-columns SPEC] [--group NAME]...\n"
                "                                 [--max-memory MB] [--timings]\n"
+               "                                 [--no-bot-detection]\n"
                "  PATH           an export file, a zip, or a folder (an unzipped Slack export):\n"
                "                 a folder's files are read in name order\n"
                "  --format NAME  read every file as NAME instead of detecting it (formats:");
@@ -50,6 +52,8 @@ void Usage(std::FILE* to) {
                "                 r/rstats, a chat's name); repeat to join several\n"
                "  --names        show member names instead of pseudonyms\n"
                "  --edges PATH   also write the interaction graph as tab-separated text\n"
+               "  --no-bot-detection  count accounts the export does not mark as bots as\n"
+               "                 people, even with a bot's name or reflexes\n"
                "  --group-by-thread  Reddit: one group per thread instead of per subreddit\n"
                "  --csv-columns SPEC  generic CSV: header names for meshcheck's columns,\n"
                "                 e.g. author=user,timestamp=created_at (docs/generic-csv.md)\n"
@@ -82,6 +86,8 @@ bool ParseArgs(int argc, char** argv, Args* args) {
       args->timings = true;
     } else if (a == "--names") {
       args->options.pseudonymize = false;
+    } else if (a == "--no-bot-detection") {
+      args->options.detect_bots = false;
     } else if (a == "--group-by-thread") {
       args->options.group_by_thread = true;
     } else if (a == "--max-memory") {
@@ -338,6 +344,7 @@ int RunQuiz(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  meshcheck::KeepFreedMemoryForReuse();
   if (argc == 2 && std::strcmp(argv[1], "--version") == 0) {
     std::printf("meshcheck %s\n", meshcheck::kVersion);
     return 0;

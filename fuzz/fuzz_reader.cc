@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "drive_reader.h"
 #include "fuzz_input.h"
 #include "ingest/reader.h"
 #include "meshcheck/options.h"
@@ -46,21 +47,13 @@ Outcome Read(const std::vector<std::string_view>& chunks, std::string_view name)
       meshcheck::ingest::MakeReader(Format::MESHCHECK_FUZZ_FORMAT, context);
   if (!reader)
     std::abort();  // Every format this target is built for has a reader.
-  meshcheck::Status status;
-  for (std::string_view chunk : chunks) {
-    if (!(status = reader->Push(chunk)).ok())
-      break;
-  }
-  if (status.ok())
-    status = reader->End();
   Outcome out;
-  out.status = status.id();
+  out.status = meshcheck::fuzz::DriveReader(reader.get(), chunks);
   out.messages = dataset.messages().size();
   out.members = dataset.members().size();
   out.channels = dataset.channels().size();
   out.duplicates = dataset.duplicates();
-  for (const auto& [id, entry] : diagnostics.entries())
-    out.diagnostics[id] = entry.count;
+  out.diagnostics = meshcheck::fuzz::DiagnosticCounts(diagnostics);
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "drive_reader.h"
 #include "fuzz_input.h"
 #include "ingest/zip.h"
 #include "meshcheck/options.h"
@@ -73,16 +74,8 @@ Outcome Read(const std::vector<std::string_view>& chunks) {
         return std::make_unique<DigestReader>(entry.name, &out.digest);
       },
       limits);
-  Status status;
-  for (std::string_view chunk : chunks) {
-    if (!(status = zip->Push(chunk)).ok())
-      break;
-  }
-  if (status.ok())
-    status = zip->End();
-  out.status = status.id();
-  for (const auto& [id, entry] : diagnostics.entries())
-    out.diagnostics[id] = entry.count;
+  out.status = meshcheck::fuzz::DriveReader(zip.get(), chunks);
+  out.diagnostics = meshcheck::fuzz::DiagnosticCounts(diagnostics);
   return out;
 }
 

@@ -13,9 +13,11 @@
 #                  is its time over the CLI's read + tokenize + model, "full / raw" over the
 #                  CLI's whole run
 #   Chromium page  bench/chromium_bench.mjs: the page of build/web in headless Chromium, from
-#                  handing it the file to its verdict, with the wasm heap at the end (skipped
-#                  without build/web, playwright-core or /usr/bin/chromium, or with
-#                  BENCH_CHROMIUM=0)
+#                  handing it the file to its verdict, with the wasm heap at the end and the
+#                  phases of the fastest run (read: the worker waiting for the file and copying
+#                  it into wasm memory; tokenize..report: the core's, as the CLI's; render: the
+#                  page's, from the report's arrival to the verdict) (skipped without build/web,
+#                  playwright-core or /usr/bin/chromium, or with BENCH_CHROMIUM=0)
 #   graph          build/native/bench/graph_bench: a Dataset of 100k members and 5M replies built
 #                  through the EventSink API, then the analysis the Session runs after the last
 #                  input, with explicit reply links and with every reply inferred (the verdict
@@ -46,7 +48,7 @@ cli=$build/cli/meshcheck
 gen=$build/bench/meshcheck_gen
 raw=$build/bench/tokenizer_bench
 graph_bench=$build/bench/graph_bench
-phases=(read tokenize model graph metrics classify report)
+phases=(read tokenize model graph metrics classify report render)
 
 if [[ ! -f $build/CMakeCache.txt ]]; then
   echo "bench: no build in $build (run 'make native' or 'cmake --preset native' first)" >&2
@@ -182,6 +184,8 @@ if [[ ${BENCH_CHROMIUM:-1} != 0 && -f build/web/index.html && -d node_modules/pl
     seconds[$key]=${field[seconds]}
     peak_kb[$key]=${field[peak_kb]}
     heap_bytes[$key]=${field[wasm_heap_bytes]}
+    timings[$key]="timings"
+    for p in "${phases[@]}"; do timings[$key]+=" $p=${field[$p]:--}"; done
   done < <(node bench/chromium_bench.mjs --runs "$runs" "${files[@]}")
 else
   echo "bench: no Chromium row (needs build/web, node_modules/playwright-core and" \

@@ -9,6 +9,9 @@
 // - buffer(n) returns a Uint8Array view into a C++-owned buffer of at least n bytes. The view is
 //   invalidated by any call that may grow wasm memory: fetch it again before every fill.
 //   pushBuffer(n) pushes its first n bytes.
+// - enableTimings() before the first input makes timings() return the seconds per phase
+//   (meshcheck::PhaseTimings: tokenize, model, graph, metrics, classify, report), as the CLI's
+//   --timings; reading the file is the caller's to time.
 // - Numbers that are 64-bit in C++ (bytes, lines) arrive as JS numbers (exact below 2^53).
 // - The quiz functions (meshcheck/quiz.h) take and give JSON text; "" = the default definition.
 //   Built with MESHCHECK_WASM_QUIZ_ONLY, the module has only them (and version, wasmHeapBytes).
@@ -78,11 +81,15 @@ std::vector<std::string> StringsFromJs(const val& array) {
   return out;
 }
 
-meshcheck::Options MakeOptions(const val& hosts, bool pseudonymize, double max_memory_bytes) {
+meshcheck::Options MakeOptions(const val& hosts,
+                               bool pseudonymize,
+                               double max_memory_bytes,
+                               bool detect_bots) {
   meshcheck::Options options;
   options.hosts = StringsFromJs(hosts);
   options.pseudonymize = pseudonymize;
   options.max_memory_bytes = max_memory_bytes > 0 ? static_cast<uint64_t>(max_memory_bytes) : 0;
+  options.detect_bots = detect_bots;
   return options;
 }
 
@@ -91,7 +98,10 @@ class JsSession {
   JsSession(val hosts, bool pseudonymize) : JsSession(std::move(hosts), pseudonymize, 0) {}
   // maxMemoryBytes: Options::max_memory_bytes (0: no ceiling but the 4 GB of wasm memory).
   JsSession(val hosts, bool pseudonymize, double max_memory_bytes)
-      : session_(MakeOptions(hosts, pseudonymize, max_memory_bytes)) {}
+      : JsSession(std::move(hosts), pseudonymize, max_memory_bytes, true) {}
+  // detectBots: Options::detect_bots (false: accounts the export does not mark are people).
+  JsSession(val hosts, bool pseudonymize, double max_memory_bytes, bool detect_bots)
+      : session_(MakeOptions(hosts, pseudonymize, max_memory_bytes, detect_bots)) {}
 
   // formatName: "" or "auto" to sniff, else a FormatName ("discord-json").
   val BeginInput(std::string name, double size_hint, std::string format_name) {
@@ -139,6 +149,20 @@ class JsSession {
   std::string GraphEdgeList() const { return session_.GraphEdgeList(); }
   // Everyone who posted as CSV (formula-injection safe). Valid after finish().
   std::string MembersCsv() const { return session_.MembersCsv(); }
+
+  void EnableTimings() { session_.EnableTimings(); }
+
+  val Timings() const {
+    const meshcheck::PhaseTimings t = session_.timings();
+    val out = val::object();
+    out.set("tokenize", t.tokenize);
+    out.set("model", t.model);
+    out.set("graph", t.graph);
+    out.set("metrics", t.metrics);
+    out.set("classify", t.classify);
+    out.set("report", t.report);
+    return out;
+  }
 
   val Progress() const {
     const meshcheck::Progress p = session_.progress();
@@ -213,6 +237,7 @@ EMSCRIPTEN_BINDINGS(meshcheck) {
   emscripten::class_<JsSession>("Session")
       .constructor<val, bool>()
       .constructor<val, bool, double>()
+      .constructor<val, bool, double, bool>()
       .function("beginInput", &JsSession::BeginInput)
       .function("buffer", &JsSession::Buffer)
       .function("pushBuffer", &JsSession::PushBuffer)
@@ -222,7 +247,9 @@ EMSCRIPTEN_BINDINGS(meshcheck) {
       .function("summaryText", &JsSession::SummaryText)
       .function("graphEdgeList", &JsSession::GraphEdgeList)
       .function("membersCsv", &JsSession::MembersCsv)
-      .function("progress", &JsSession::Progress);
+      .function("progress", &JsSession::Progress)
+      .function("enableTimings", &JsSession::EnableTimings)
+      .function("timings", &JsSession::Timings);
 #endif
   emscripten::function("wasmHeapBytes", &WasmHeapBytes);
   emscripten::function("version", &Version);

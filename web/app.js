@@ -6,7 +6,9 @@
 // - document.body.dataset.state: 'loading' | 'ready' | 'running' | 'done' | 'error' |
 //   'cancelled'. Files are accepted in every state but 'running'; 'cancelled' is such a
 //   resting state (a fresh worker is started behind it).
-// - After 'done', window.meshcheck.last = {report, reportJson, bytes, ms, mbps, wasmHeapBytes}.
+// - After 'done', window.meshcheck.last = {report, reportJson, bytes, ms, mbps, wasmHeapBytes,
+//   phases}; phases (seconds): the worker's read, tokenize, model, graph, metrics, classify and
+//   report (web/protocol.js), and render: the page's, from the report's arrival to 'done'.
 // - #network's data-state: 'laying-out', then 'webgl', 'canvas' or 'empty' once drawn.
 // - ?example=1 loads the bundled example (examples/demo-server.json) once ready.
 // - window.meshcheck.show(reportJson) shows a saved report (no analysis; no graph); tests use
@@ -34,7 +36,8 @@ meshcheck.show = (json) => {
   if (running)
     return;
   begin('');
-  showReport({json, csv: null, stats: {bytes: 0, ms: 0, mbps: 0, wasmHeapBytes: 0}}, -1);
+  showReport(
+      {json, csv: null, stats: {bytes: 0, ms: 0, mbps: 0, wasmHeapBytes: 0, phases: {}}}, -1);
   showGraph({total: 0, ties: 0, nodes: [], edges: []});
 };
 
@@ -189,6 +192,7 @@ function analyze(files) {
     files,
     hosts: hostsWanted(),
     pseudonymize: !$('names').checked,
+    detectBots: $('detect-bots').checked,
     // A ceiling by default (docs/limits.md): the analysis ends with session.memory_limit and a
     // message, well before the browser would kill the worker.
     maxMemoryBytes: (Math.max(0, Number($('max-memory').value) || 0) || kDefaultMemoryMb) * 2 ** 20,
@@ -287,6 +291,7 @@ function showProgress(p) {
 }
 
 function showReport({json, csv, stats}, requestId) {
+  const rendering = performance.now();
   const report = JSON.parse(json);
   renderReport(report, json, stats);
   finishFileList(report.inputs);
@@ -299,10 +304,11 @@ function showReport({json, csv, stats}, requestId) {
   $('result-hosts').value = $('hosts').value;
   $('reveal-names').checked = $('names').checked;
   $('result').hidden = false;
-  meshcheck.last = {report, reportJson: json, ...stats};
   $('quiz').report = json;  // the quiz shows "you say / your data says" (web/quiz)
   setStatus(strings.ready);
   $('speed').textContent = '';
+  const render = (performance.now() - rendering) / 1000;
+  meshcheck.last = {report, reportJson: json, ...stats, phases: {...stats.phases, render}};
   setState('done');
 }
 

@@ -77,7 +77,7 @@ const result = await esbuild.build({
   bundle: true,
   format: 'esm',
   platform: 'browser',
-  target: ['chrome100', 'firefox115', 'safari16'],
+  target: ['chrome100', 'firefox115', 'safari16.4'],  // 16.4: wasm SIMD (top CMakeLists.txt)
   minify: true,
   external: ['node:*'],  // only reached under node (wasm/node_esm_shim.js)
   plugins: [wasmModule],

@@ -10,8 +10,10 @@
 // Responses, worker -> page:  {id, requestId, type, data}
 //   PROGRESS {bytes, totalBytes, percent, mbps, events, input, inputIndex, inputBytes}
 //            at least 4 times a second (inputBytes: bytes of input inputIndex read so far)
-//   REPORT   {json, csv, stats: {bytes, ms, mbps, wasmHeapBytes}}  (csv: the core's members
-//            CSV, Session::MembersCsv)
+//   REPORT   {json, csv, stats: {bytes, ms, mbps, wasmHeapBytes, phases}}  (csv: the core's
+//            members CSV, Session::MembersCsv; phases: seconds per phase, as the CLI's --timings:
+//            read (waiting for the file and copying it into wasm memory), tokenize, model, graph,
+//            metrics, classify and report (the core's, plus taking the report and CSV out))
 //   GRAPH    {total, nodes: [{index, host, messages, x, y}], edges: [[i, j, weight]]}
 //   ERROR    {code, name, id, message, input, byte, line, inputs}  (inputs: the report's
 //            per-input list when the core produced one, else [])

@@ -58,6 +58,8 @@ export const strings = {
   hostsLabel: 'Host names or ids (comma-separated; empty: found from the data)',
   maxMemoryLabel: 'Memory limit for the analysis in MB (empty: 1024)',
   namesLabel: 'Show member names instead of pseudonyms (on this device only, never stored)',
+  detectBotsLabel:
+      'Count accounts with a bot\'s name or reflexes as bots, even when the export does not mark them',
   reanalyse: 'Analyse again with these settings',
   cancel: 'Cancel',
   filesHeading: 'Files',

@@ -1,14 +1,17 @@
 // The analysis worker: owns the wasm module and one meshcheck Session per ANALYZE request.
-// Files are streamed with a BYOB reader into one recycled ArrayBuffer and copied into the
-// Session's C++ buffer, so a file is never held whole in memory. Protocol: web/protocol.js.
+// Files are streamed with a BYOB reader into two recycled ArrayBuffers (one is read into while
+// the other is parsed) and copied into the Session's C++ buffer, so a file is never held whole
+// in memory. Protocol: web/protocol.js.
 import createMeshcheck from 'meshcheck-wasm';
 
 import {layoutNetwork} from './layout.js';
 import {makeResponse, megabytesPerSecond, Request, Response} from './protocol.js';
 import {strings} from './strings.js';
 
-const kChunkBytes = 4 << 20;  // 4 MiB: large pushes, flat memory (TOOLCHAIN.md section 4).
-const kProgressMs = 125;      // PROGRESS eight times a second (at least 4 even when busy).
+// 2 MiB: the most a Blob stream hands over in one read here (its data pipe), so while one chunk
+// is parsed the next is read whole in the background; memory stays flat (TOOLCHAIN.md section 4).
+const kChunkBytes = 2 << 20;
+const kProgressMs = 125;  // PROGRESS eight times a second (at least 4 even when busy).
 
 let modulePromise = null;
 function loadModule() {
@@ -62,14 +65,18 @@ async function handle(request) {
 }
 
 async function analyze(M, request) {
-  const {files, hosts = [], pseudonymize = true, maxMemoryBytes = 0} = request.data;
+  const {files, hosts = [], pseudonymize = true, maxMemoryBytes = 0, detectBots = true} =
+      request.data;
   const totalBytes = files.reduce((sum, f) => sum + f.file.size, 0);
-  const session = new M.Session(hosts, pseudonymize, maxMemoryBytes);
+  const session = new M.Session(hosts, pseudonymize, maxMemoryBytes, detectBots);
+  session.enableTimings();
   const started = performance.now();
   const at = {name: '', index: -1, startBytes: 0};  // the input being read
+  let posted = 0;                                   // when PROGRESS was last posted
   const postProgress = () => {
     const {bytes, events} = session.progress();
-    const ms = performance.now() - started;
+    posted = performance.now();
+    const ms = posted - started;
     reply(request, Response.PROGRESS, {
       bytes,
       totalBytes,
@@ -81,9 +88,12 @@ async function analyze(M, request) {
       inputBytes: bytes - at.startBytes,
     });
   };
+  // The timer alone is not enough: reads of bytes already buffered never yield to it.
   const timer = setInterval(postProgress, kProgressMs);
-  const reading = {buffer: new ArrayBuffer(kChunkBytes)};
-  let edges = '';
+  const reading = makeReading(() => {
+    if (performance.now() - posted >= kProgressMs)
+      postProgress();
+  });
   try {
     postProgress();
     for (const [index, {file, name}] of files.entries()) {
@@ -99,6 +109,7 @@ async function analyze(M, request) {
     const finished = session.finish();
     postProgress();
     const ms = performance.now() - started;
+    const extracting = performance.now();
     const json = session.reportJson();
     if (!finished.ok) {
       reply(request, Response.ERROR, errorData(finished, json ? JSON.parse(json).inputs : []));
@@ -106,51 +117,86 @@ async function analyze(M, request) {
     }
     const bytes = session.progress().bytes;
     const csv = session.membersCsv();
-    edges = session.graphEdgeList();
+    const phases = {
+      read: reading.ms / 1000,
+      ...session.timings(),
+    };
+    phases.report += (performance.now() - extracting) / 1000;
     reply(request, Response.REPORT, {
       json,
       csv,
-      stats: {bytes, ms, mbps: megabytesPerSecond(bytes, ms), wasmHeapBytes: M.wasmHeapBytes()},
+      stats: {
+        bytes,
+        ms,
+        mbps: megabytesPerSecond(bytes, ms),
+        wasmHeapBytes: M.wasmHeapBytes(),
+        phases,
+      },
     });
+    // The network is drawn after the verdict: its edge list is taken only now.
+    const edges = session.graphEdgeList();
+    session.delete();
+    reply(request, Response.GRAPH, layoutNetwork(edges));
   } finally {
     clearInterval(timer);
-    session.delete();
+    if (!session.isDeleted())
+      session.delete();
   }
-  reply(request, Response.GRAPH, layoutNetwork(edges));
 }
 
-// Streams `file` into the session in kChunkBytes pushes and stops at the input's first error
-// (the session keeps it for endInput() and the report). Returns false only if the wasm memory
-// cannot hold the read buffer.
+// Two read buffers (one is read into while the other's bytes are parsed), the time spent
+// reading, and what to call after each push.
+function makeReading(onPushed) {
+  return {buffers: [new ArrayBuffer(kChunkBytes), new ArrayBuffer(kChunkBytes)], ms: 0, onPushed};
+}
+
+// Streams `file` into the session in pushes of at most kChunkBytes and stops at the input's
+// first error (the session keeps it for endInput() and the report). The next chunk is being read
+// while one is parsed. Returns false only if the wasm memory cannot hold the read buffer.
+// reading.ms grows by the time spent waiting for the file and copying it into wasm memory.
 async function pushFile(session, file, reading) {
   const reader = file.stream().getReader({mode: 'byob'});
-  for (;;) {
-    const {filled, done} = await fill(reader, reading);
+  let next = fill(reader, reading, 0);
+  for (let i = 0;; i ^= 1) {
+    const waiting = performance.now();
+    const {filled, done} = await next;
+    if (!done)
+      next = fill(reader, reading, i ^ 1);
     if (filled > 0) {
       const view = session.buffer(filled);  // fetched again each time: memory may have grown
       if (view === null) {
-        await reader.cancel();
+        await settle(reader, next);
         return false;
       }
-      view.set(new Uint8Array(reading.buffer, 0, filled));
+      view.set(new Uint8Array(reading.buffers[i], 0, filled));
+      reading.ms += performance.now() - waiting;
       if (!session.pushBuffer(filled).ok) {
-        await reader.cancel();
+        await settle(reader, next);
         return true;
       }
+      reading.onPushed();
+    } else {
+      reading.ms += performance.now() - waiting;
     }
     if (done)
       return true;
   }
 }
 
-// Reads until reading.buffer is full or the stream ends. A BYOB read transfers the buffer into
-// the stream and hands it back in the result, so the same memory is reused for every chunk.
-async function fill(reader, reading) {
+// Cancels the stream and waits for the read in flight, so its buffer is handed back.
+async function settle(reader, pending) {
+  await reader.cancel();
+  await pending;
+}
+
+// Reads until reading.buffers[i] is full or the stream ends. A BYOB read transfers the buffer
+// into the stream and hands it back in the result, so the same memory is reused for every chunk.
+async function fill(reader, reading, i) {
   let filled = 0;
   while (filled < kChunkBytes) {
     const {value, done} =
-        await reader.read(new Uint8Array(reading.buffer, filled, kChunkBytes - filled));
-    reading.buffer = value ? value.buffer : new ArrayBuffer(kChunkBytes);
+        await reader.read(new Uint8Array(reading.buffers[i], filled, kChunkBytes - filled));
+    reading.buffers[i] = value ? value.buffer : new ArrayBuffer(kChunkBytes);
     if (done)
       return {filled, done: true};
     filled += value.byteLength;

@@ -312,6 +312,23 @@ describe('web app', () => {
     assert.deepEqual(stored, {local: 0, session: 0, cookies: '', databases: 0});
   });
 
+  it('counts an unmarked bot as a bot unless the option is off', async () => {
+    const file = scratch('bots.json', dceExport(['Host', 'MEE6', 'Ann', 'Bob']));
+    const detect = (on) => page.evaluate((value) => {
+      document.getElementById('detect-bots').checked = value;
+    }, on);
+    assert.equal(await analyzeWith(page, () => page.setInputFiles('#file', file)), 'done');
+    const found = await page.evaluate(() => window.meshcheck.last.reportJson);
+    assert.equal(found, cliReport(file));
+    assert.equal(JSON.parse(found).group.bots, 1);
+    await detect(false);
+    assert.equal(await analyzeWith(page, () => page.setInputFiles('#file', file)), 'done');
+    await detect(true);
+    const off = await page.evaluate(() => window.meshcheck.last.reportJson);
+    assert.equal(off, cliReport(file, ['--no-bot-detection']));
+    assert.equal(JSON.parse(off).group.bots, 0);
+  });
+
   it('shows member names with markup as text', async () => {
     const names = ['<img src=x onerror=alert(1)>', '</script><b id=bold>x</b>', 'Plain Name'];
     const file = scratch('markup.json', dceExport(names));

@@ -15,7 +15,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const kChunkSizes = [
   {bytes: 1, upTo: 64 << 10},  // every split point, on small files
   {bytes: 7, upTo: 4 << 20},   // splits inside tokens and UTF-8 sequences
-  {bytes: 4096, upTo: Infinity}, {bytes: 4 << 20, upTo: Infinity},  // the worker's chunk size
+  {bytes: 4096, upTo: Infinity}, {bytes: 2 << 20, upTo: Infinity},  // the worker's chunk size
 ];
 
 function parseArgs(argv) {

@@ -50,6 +50,9 @@ struct Options {
   std::vector<std::string> groups;
   // Member names in the report are replaced by stable pseudonyms ("member-3f9a") unless false.
   bool pseudonymize = true;
+  // Accounts the export does not mark as bots but whose names or reflexes are a bot's count as
+  // bots (model/bot_detection.h), unless false; a diagnostic says how many.
+  bool detect_bots = true;
   // Reddit: one group per thread (link_id) instead of one per subreddit.
   bool group_by_thread = false;
   // Generic CSV: header names for meshcheck's columns, "field=Header,field=Header" (fields: id,

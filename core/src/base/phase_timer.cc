@@ -12,6 +12,7 @@ struct State {
   PhaseTimes* times = nullptr;
   Phase current = Phase::kRead;
   Clock::time_point mark;
+  uint32_t sample_tick = 0;  // SampledPhase entries seen.
 };
 thread_local State state;
 
@@ -59,6 +60,26 @@ ScopedPhase::~ScopedPhase() {
   if (!active_ || state.times == nullptr)
     return;
   Charge();
+  state.current = previous_;
+}
+
+SampledPhase::SampledPhase(Phase phase) {
+  if (state.times == nullptr || ++state.sample_tick % kSampleEvery != 0)
+    return;
+  active_ = true;
+  Charge();
+  previous_ = state.current;
+  state.current = phase;
+}
+
+SampledPhase::~SampledPhase() {
+  if (!active_ || state.times == nullptr)
+    return;
+  const Clock::time_point now = Clock::now();
+  const double seconds = std::chrono::duration<double>(now - state.mark).count();
+  (*state.times)[state.current] += seconds * kSampleEvery;
+  (*state.times)[previous_] -= seconds * (kSampleEvery - 1);
+  state.mark = now;
   state.current = previous_;
 }
 

@@ -82,8 +82,8 @@ inline constexpr double kBotFeedShare = 0.80;
 // C.2 item 5, flags. Bots write more than 20% of the raw messages (people's and bots').
 inline constexpr double kBotFlagShare = 0.20;
 // "Single answer person": the Contributor Absence Factor on peer answers is 1, judged on at
-// least as many peer replies as C.2 item 4 asks of a hub-and-spoke reading (10).
-inline constexpr uint64_t kAnswerPersonMinPeerReplies = kEngagedMinReplies;
+// least as many peer answers as C.2 item 4 asks replies of a hub-and-spoke reading (10).
+inline constexpr uint64_t kAnswerPersonMinPeerAnswers = kEngagedMinReplies;
 // "Borderline": the 90% interval of the index crosses a band edge (C.2 items 2-4).
 inline constexpr std::array<double, 2> kBandEdges = {kEmergingMin, kCommunityMin};
 

@@ -189,13 +189,14 @@ std::vector<FlagNote> Flags(const metrics::GroupFacts& facts,
                        ") that only the host connects."});
   }
   const Measure& caf = m.participation.answer_absence_factor;
-  const uint64_t peer_replies = Evidence(caf, "peer_replies");
-  if (caf.available && caf.value == 1 && peer_replies >= kAnswerPersonMinPeerReplies) {
-    const uint64_t top = Evidence(caf, "top_answerer_replies");
+  const uint64_t peer_answers = Evidence(caf, "peer_answers");
+  if (caf.available && caf.value == 1 && peer_answers >= kAnswerPersonMinPeerAnswers) {
+    const uint64_t top = Evidence(caf, "top_answerer_answers");
     out.push_back({Flag::kSingleAnswerPerson,
-                   "A single answer person: one member wrote " +
-                       OfWhole(top, peer_replies, "reply", "replies") + " between members" +
-                       PercentOf(top, peer_replies) + "; without them, peer answers would halve."});
+                   "A single answer person: one member gave " +
+                       OfWhole(top, peer_answers, "first answer", "first answers") +
+                       " to discussions members started" + PercentOf(top, peer_answers) +
+                       "; without them, peer answers would halve."});
   }
   if (BotShare(facts) > kBotFlagShare) {
     out.push_back({Flag::kManyBots,

@@ -3,63 +3,106 @@
 #include <algorithm>
 
 #include "base/phase_timer.h"
-#include "base/radix_sort.h"
 #include "graph/disjoint_sets.h"
 
 namespace meshcheck::graph {
 namespace {
 
-// Collects ties as (pair, kind) items and reduces them to weighted edges by sorting: sequential
-// memory instead of a hash table, for millions of ties.
-class EdgeAccumulator {
- public:
-  enum class Kind : uint8_t { kReply, kInferredReply, kMention, kReaction };
+enum class TieKind : uint8_t { kReply, kInferredReply, kMention, kReaction };
 
-  explicit EdgeAccumulator(size_t expected) { items_.reserve(expected); }
-  void Add(uint32_t from, uint32_t to, Kind kind) {
-    items_.push_back({(static_cast<uint64_t>(from) << 32) | to, kind});
-  }
-  // Sorted by (from, to); one edge per ordered pair.
-  std::vector<Edge> Take() {
-    base::StableSortByKey(&items_, [](const Item& item) { return item.pair; });
-    size_t distinct = 0;
-    for (size_t k = 0; k < items_.size(); ++k)
-      distinct += k == 0 || items_[k].pair != items_[k - 1].pair;
-    std::vector<Edge> edges;
-    edges.reserve(distinct);
-    for (const Item& item : items_) {
-      if (edges.empty() ||
-          item.pair != ((static_cast<uint64_t>(edges.back().from) << 32) | edges.back().to)) {
-        edges.push_back(
-            {static_cast<uint32_t>(item.pair >> 32), static_cast<uint32_t>(item.pair), {}});
-      }
-      EdgeWeights& w = edges.back().weights;
-      switch (item.kind) {
-        case Kind::kInferredReply:
-          ++w.inferred_replies;
-          [[fallthrough]];
-        case Kind::kReply:
-          ++w.replies;
-          break;
-        case Kind::kMention:
-          ++w.mentions;
-          break;
-        case Kind::kReaction:
-          ++w.reactions;
-          break;
-      }
+// Calls f(from, to, kind) for every tie: the replies (per message, its reply target), then the
+// mentions and reactions of people's messages. Self-ties never count.
+template <typename F>
+void ForEachTie(const model::Dataset& data,
+                const std::vector<uint32_t>& reply_target,
+                const std::vector<uint8_t>& inferred,
+                F f) {
+  const auto& messages = data.messages();
+  for (uint32_t i = 0; i < messages.size(); ++i) {
+    if (reply_target[i] != model::kNone) {
+      f(messages[i].author, reply_target[i],
+        inferred[i] ? TieKind::kInferredReply : TieKind::kReply);
     }
-    std::vector<Item>().swap(items_);
-    return edges;
   }
+  for (const model::PersonLink& link : data.links()) {
+    const model::MessageRecord& m = messages[link.message];
+    if (m.is_system() || link.person == m.author)
+      continue;
+    if (link.kind == model::LinkKind::kMention) {
+      f(m.author, link.person, TieKind::kMention);
+    } else {
+      f(link.person, m.author, TieKind::kReaction);
+    }
+  }
+}
 
- private:
-  struct Item {
-    uint64_t pair;
-    Kind kind;
+void AddTie(TieKind kind, EdgeWeights* w) {
+  switch (kind) {
+    case TieKind::kInferredReply:
+      ++w->inferred_replies;
+      [[fallthrough]];
+    case TieKind::kReply:
+      ++w->replies;
+      break;
+    case TieKind::kMention:
+      ++w->mentions;
+      break;
+    case TieKind::kReaction:
+      ++w->reactions;
+      break;
+  }
+}
+
+// The ties reduced to weighted edges sorted by (from, to), without a hash table or a sort of
+// millions of ties: a counting sort lays the ties out by source, a per-target stamp merges
+// each source's ties, and only each source's distinct targets are sorted.
+std::vector<Edge> CollectEdges(const model::Dataset& data,
+                               const std::vector<uint32_t>& reply_target,
+                               const std::vector<uint8_t>& inferred,
+                               uint32_t nodes) {
+  struct Tie {
+    uint32_t to;
+    TieKind kind;
   };
-  std::vector<Item> items_;
-};
+  std::vector<size_t> begin(static_cast<size_t>(nodes) + 1, 0);
+  ForEachTie(data, reply_target, inferred,
+             [&](uint32_t from, uint32_t, TieKind) { ++begin[from + 1]; });
+  for (size_t u = 1; u < begin.size(); ++u)
+    begin[u] += begin[u - 1];
+  std::vector<Tie> ties(begin.back());
+  std::vector<size_t> next(begin.begin(), begin.end() - 1);
+  ForEachTie(data, reply_target, inferred, [&](uint32_t from, uint32_t to, TieKind kind) {
+    ties[next[from]++] = {to, kind};
+  });
+  // Per target: the source whose row last saw it, and its edge there.
+  std::vector<uint32_t> seen(nodes, model::kNone);
+  size_t distinct = 0;
+  for (uint32_t u = 0; u < nodes; ++u) {
+    for (size_t k = begin[u]; k < begin[u + 1]; ++k) {
+      distinct += seen[ties[k].to] != u;
+      seen[ties[k].to] = u;
+    }
+  }
+  std::vector<Edge> edges;
+  edges.reserve(distinct);
+  std::fill(seen.begin(), seen.end(), model::kNone);
+  std::vector<uint32_t> slot(nodes);
+  for (uint32_t u = 0; u < nodes; ++u) {
+    const size_t first = edges.size();
+    for (size_t k = begin[u]; k < begin[u + 1]; ++k) {
+      const Tie& t = ties[k];
+      if (seen[t.to] != u) {
+        seen[t.to] = u;
+        slot[t.to] = static_cast<uint32_t>(edges.size());
+        edges.push_back({u, t.to, {}});
+      }
+      AddTie(t.kind, &edges[slot[t.to]].weights);
+    }
+    std::sort(edges.begin() + static_cast<std::ptrdiff_t>(first), edges.end(),
+              [](const Edge& x, const Edge& y) { return x.to < y.to; });
+  }
+  return edges;
+}
 
 }  // namespace
 
@@ -81,9 +124,9 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
       g.parent_[i] = m.parent;
   }
   g.inferred_channel_ = ChannelsToInfer(data, inference);
-  InferTurns(data, inference, g.inferred_channel_, &g.parent_, &g.inferred_, &g.inference_);
+  InferTurns(data, inference, g.inferred_channel_, with_edges, &g.parent_, &g.inferred_,
+             &g.inference_);
 
-  EdgeAccumulator acc(with_edges ? n + data.links().size() : 0);
   // Conversations: union-find over message indices, so that links pointing forward in time
   // (clock skew between exports) still merge; the earliest message becomes the root.
   DisjointSets sets(n);
@@ -94,13 +137,8 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
     if (g.parent_[i] != model::kNone) {
       sets.Union(i, g.parent_[i]);
       const uint32_t target = messages[g.parent_[i]].author;
-      if (target != m.author) {
+      if (target != m.author)
         g.reply_target_[i] = target;
-        if (with_edges)
-          acc.Add(m.author, target,
-                  g.inferred_[i] ? EdgeAccumulator::Kind::kInferredReply
-                                 : EdgeAccumulator::Kind::kReply);
-      }
     }
     if (m.thread != model::kNone && !messages[m.thread].is_system()) {
       sets.Union(i, m.thread);
@@ -120,16 +158,18 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
     }
   }
 
-  std::vector<uint32_t> id_of_root(n, model::kNone);
+  // A root is the earliest message of its set and speaks (only people's messages are joined),
+  // so it is numbered before the rest of its conversation.
   for (uint32_t i = 0; i < n; ++i) {
     if (messages[i].is_system())
       continue;
     const uint32_t root = sets.Find(i);
-    if (id_of_root[root] == model::kNone) {
-      id_of_root[root] = static_cast<uint32_t>(g.conversation_root_.size());
-      g.conversation_root_.push_back(root);
+    if (root == i) {
+      g.conversation_[i] = static_cast<uint32_t>(g.conversation_root_.size());
+      g.conversation_root_.push_back(i);
+    } else {
+      g.conversation_[i] = g.conversation_[root];
     }
-    g.conversation_[i] = id_of_root[root];
   }
   // Messages by conversation (counting sort: each keeps time order).
   g.conversation_begin_.assign(g.conversation_root_.size() + 1, 0);
@@ -146,19 +186,8 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
       g.conversation_messages_[next[g.conversation_[i]]++] = i;
   }
 
-  if (!with_edges)
-    return g;
-  for (const model::PersonLink& link : data.links()) {
-    const model::MessageRecord& m = messages[link.message];
-    if (m.is_system())
-      continue;
-    if (link.kind == model::LinkKind::kMention && link.person != m.author) {
-      acc.Add(m.author, link.person, EdgeAccumulator::Kind::kMention);
-    } else if (link.kind == model::LinkKind::kReaction && link.person != m.author) {
-      acc.Add(link.person, m.author, EdgeAccumulator::Kind::kReaction);
-    }
-  }
-  g.edges_ = acc.Take();
+  if (with_edges)
+    g.edges_ = CollectEdges(data, g.reply_target_, g.inferred_, g.node_count_);
   return g;
 }
 

@@ -37,7 +37,8 @@ class InteractionGraph {
  public:
   // `data` must be finalized. `inference` parameterises turn-taking inference (the values the
   // analysis uses are metrics::kInference, metrics/params.h). Without `with_edges`, edges()
-  // stays empty: for callers that need only replies and conversations (the tallies).
+  // stays empty and inference() counts no concurrency (kappa, stats.concurrent stays 0): for
+  // callers that need only replies and conversations (the tallies).
   static InteractionGraph Build(const model::Dataset& data,
                                 const InferenceOptions& inference,
                                 bool with_edges = true);

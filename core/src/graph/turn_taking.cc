@@ -111,6 +111,7 @@ std::vector<bool> ChannelsToInfer(const model::Dataset& data, const InferenceOpt
 void InferTurns(const model::Dataset& data,
                 const InferenceOptions& options,
                 const std::vector<bool>& infer,
+                bool count_concurrency,
                 std::vector<uint32_t>* parent,
                 std::vector<uint8_t>* inferred,
                 InferenceStats* stats) {
@@ -135,7 +136,9 @@ void InferTurns(const model::Dataset& data,
     const uint32_t* list = turns.items.data() + turns.begin[c];
     const size_t size = turns.begin[c + 1] - turns.begin[c];
     stats->messages += size;
-    stats->concurrent += Concurrent(data, list, size, options.concurrency_window_ms, &window_count);
+    if (count_concurrency)
+      stats->concurrent +=
+          Concurrent(data, list, size, options.concurrency_window_ms, &window_count);
     Turn last;   // The latest turn.
     Turn other;  // The latest turn by someone other than last.author.
     for (size_t k = 0; k < size;) {

@@ -60,40 +60,47 @@ enum class Key : uint8_t {
   kCategoryId,
 };
 
+// Called for every key of the document: dispatches on the length first, so most keys cost one
+// or two fixed-size compares instead of a scan of every name.
 Key LookupKey(std::string_view k) {
-  struct Entry {
-    std::string_view name;
-    Key key;
-  };
-  static constexpr Entry kKeys[] = {
-      {"id", Key::kId},
-      {"type", Key::kType},
-      {"timestamp", Key::kTimestamp},
-      {"content", Key::kContent},
-      {"author", Key::kAuthor},
-      {"name", Key::kName},
-      {"nickname", Key::kNickname},
-      {"discriminator", Key::kDiscriminator},
-      {"isBot", Key::kIsBot},
-      {"roles", Key::kRoles},
-      {"reactions", Key::kReactions},
-      {"count", Key::kCount},
-      {"users", Key::kUsers},
-      {"mentions", Key::kMentions},
-      {"reference", Key::kReference},
-      {"messageId", Key::kMessageId},
-      {"channelId", Key::kChannelId},
-      {"guildId", Key::kGuildId},
-      {"guild", Key::kGuild},
-      {"channel", Key::kChannel},
-      {"messages", Key::kMessages},
-      {"categoryId", Key::kCategoryId},
-  };
-  for (const Entry& e : kKeys) {
-    if (e.name == k)
-      return e.key;
+  switch (k.size()) {
+    case 2:
+      return k == "id" ? Key::kId : Key::kOther;
+    case 4:
+      return k == "type" ? Key::kType : k == "name" ? Key::kName : Key::kOther;
+    case 5:
+      return k == "count"   ? Key::kCount
+             : k == "users" ? Key::kUsers
+             : k == "isBot" ? Key::kIsBot
+             : k == "roles" ? Key::kRoles
+             : k == "guild" ? Key::kGuild
+                            : Key::kOther;
+    case 6:
+      return k == "author" ? Key::kAuthor : Key::kOther;
+    case 7:
+      return k == "content"   ? Key::kContent
+             : k == "channel" ? Key::kChannel
+             : k == "guildId" ? Key::kGuildId
+                              : Key::kOther;
+    case 8:
+      return k == "nickname"   ? Key::kNickname
+             : k == "mentions" ? Key::kMentions
+             : k == "messages" ? Key::kMessages
+                               : Key::kOther;
+    case 9:
+      return k == "timestamp"   ? Key::kTimestamp
+             : k == "reactions" ? Key::kReactions
+             : k == "reference" ? Key::kReference
+             : k == "messageId" ? Key::kMessageId
+             : k == "channelId" ? Key::kChannelId
+                                : Key::kOther;
+    case 10:
+      return k == "categoryId" ? Key::kCategoryId : Key::kOther;
+    case 13:
+      return k == "discriminator" ? Key::kDiscriminator : Key::kOther;
+    default:
+      return Key::kOther;
   }
-  return Key::kOther;
 }
 
 model::ChannelKind ChannelKindOf(std::string_view type) {
@@ -379,8 +386,10 @@ bool DiscordJsonReader::string(std::string_view value) {
         category_id_ = value;
       break;
     case Ctx::kMessage:
-      if (key_ == Key::kId)
+      if (key_ == Key::kId) {
         msg_id_ = strings_.Put(value);
+        context().sink->HintId(channel_, msg_id_);
+      }
       if (key_ == Key::kType)
         msg_type_ = strings_.Put(value);
       if (key_ == Key::kTimestamp)
@@ -402,8 +411,10 @@ bool DiscordJsonReader::string(std::string_view value) {
     case Ctx::kReference:
       if (key_ == Key::kType)
         ref_type_ = strings_.Put(value);
-      if (key_ == Key::kMessageId)
+      if (key_ == Key::kMessageId) {
         ref_message_ = strings_.Put(value);
+        context().sink->HintId(channel_, ref_message_);
+      }
       if (key_ == Key::kChannelId)
         ref_channel_ = strings_.Put(value);
       if (key_ == Key::kGuildId)

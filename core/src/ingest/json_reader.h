@@ -2,9 +2,12 @@
 // tokenizer errors to input errors, truncation handling, and a pool of per-record strings.
 #pragma once
 
+#include <cstring>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/json_stream.h"
 #include "ingest/reader.h"
@@ -12,21 +15,54 @@
 namespace meshcheck::ingest {
 
 // Strings copied out of transient tokenizer views for the duration of one record. Views stay
-// valid until Reset (a deque never moves its elements).
+// valid until Reset. Short strings are packed into blocks reused from record to record (no
+// allocation once the first records have sized them); long ones get a string of their own (a
+// deque never moves its elements).
 class RecordStrings {
  public:
   std::string_view Put(std::string_view text) {
-    if (used_ == slots_.size())
-      slots_.emplace_back();
-    std::string& slot = slots_[used_++];
+    if (text.size() > left_) {
+      if (text.size() > kBlockBytes / 4)
+        return PutLong(text);
+      NextBlock();
+    }
+    char* const at = cursor_;
+    if (!text.empty())  // An empty view may hold a null pointer.
+      std::memcpy(at, text.data(), text.size());
+    cursor_ += text.size();
+    left_ -= text.size();
+    return {at, text.size()};
+  }
+  void Reset() {
+    next_block_ = 0;
+    cursor_ = nullptr;
+    left_ = 0;
+    long_used_ = 0;
+  }
+
+ private:
+  static constexpr size_t kBlockBytes = 4096;
+
+  void NextBlock() {
+    if (next_block_ == blocks_.size())
+      blocks_.push_back(std::make_unique<char[]>(kBlockBytes));
+    cursor_ = blocks_[next_block_++].get();
+    left_ = kBlockBytes;
+  }
+  std::string_view PutLong(std::string_view text) {
+    if (long_used_ == long_.size())
+      long_.emplace_back();
+    std::string& slot = long_[long_used_++];
     slot.assign(text);
     return slot;
   }
-  void Reset() { used_ = 0; }
 
- private:
-  std::deque<std::string> slots_;
-  size_t used_ = 0;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t next_block_ = 0;  // Blocks before it are in use.
+  char* cursor_ = nullptr;
+  size_t left_ = 0;  // Free bytes at cursor_.
+  std::deque<std::string> long_;
+  size_t long_used_ = 0;
 };
 
 // Maps a tokenizer error to the input's Status: syntax and string errors are parse errors,

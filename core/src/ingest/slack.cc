@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -305,6 +306,8 @@ class SlackReader : public JsonDocumentReader<SlackReader> {
   void EmitChannel();
   void EmitMessage();
   model::PersonRef Author(bool is_system);
+  std::string_view ReplyTarget(std::string_view author);
+  void RememberInThread(std::string_view author);
   void Skip(const char* id, const std::string& message);
 
   PathParts path_;
@@ -330,6 +333,11 @@ class SlackReader : public JsonDocumentReader<SlackReader> {
   uint32_t reaction_count_ = 0;
   uint64_t this_reaction_count_ = 0;  // `count` of the reaction being read.
   uint64_t this_reaction_users_ = 0;
+
+  // This day file's thread messages: the latest ts of each person in each thread, keyed
+  // "<thread_ts> <user>". One entry per person and thread of the file.
+  std::unordered_map<std::string, std::string> latest_in_thread_;
+  std::string thread_key_;
 };
 
 Status SlackReader::Push(std::string_view chunk) {
@@ -710,8 +718,8 @@ void SlackReader::EmitMessage() {
   }
   if (!msg_.thread_ts.empty()) {
     m.thread = msg_.thread_ts;
-    if (msg_.thread_ts != msg_.ts)
-      m.reply_to = msg_.thread_ts;
+    if (msg_.thread_ts != msg_.ts && !is_system)
+      m.reply_to = ReplyTarget(m.author.key);
   }
   m.text_bytes = msg_.text_bytes;
   if (!is_system)
@@ -719,6 +727,27 @@ void SlackReader::EmitMessage() {
   m.reaction_count = reaction_count_;
   m.reactors = reactors_;
   context().sink->OnMessage(m);
+  if (!msg_.thread_ts.empty() && !m.id.empty() && !is_system && !m.author.key.empty())
+    RememberInThread(m.author.key);
+}
+
+// See the header (Threads): the latest message in this file's thread of the first person the
+// reply mentions who wrote there, else the thread's root.
+std::string_view SlackReader::ReplyTarget(std::string_view author) {
+  for (const model::PersonRef& p : mentions_) {
+    if (p.key == author)
+      continue;
+    thread_key_.assign(msg_.thread_ts).append(" ").append(p.key);
+    const auto it = latest_in_thread_.find(thread_key_);
+    if (it != latest_in_thread_.end())
+      return it->second;
+  }
+  return msg_.thread_ts;
+}
+
+void SlackReader::RememberInThread(std::string_view author) {
+  thread_key_.assign(msg_.thread_ts).append(" ").append(author);
+  latest_in_thread_[thread_key_].assign(msg_.ts);
 }
 
 }  // namespace

@@ -35,9 +35,13 @@
 // - `ts` ("1455551220.000002", seconds and microseconds) is the message id within the channel,
 //   kept as written, and its time, truncated to ms. A missing or unreadable ts leaves the
 //   message undated and without id (ingest.slack.bad_ts).
-// - Threads: `thread_ts` is the thread; a message whose thread_ts differs from its ts (a thread
-//   reply, `thread_broadcast` included) also replies to thread_ts. `parent_user_id` is not
-//   needed: the Dataset links the reply to the parent's author.
+// - Threads: `thread_ts` is the thread. A thread reply (thread_ts differs from ts,
+//   `thread_broadcast` included) replies (reply_to) to the person it names, as B.6 reads chat:
+//   the latest earlier message, in this day file's thread, of the first person it mentions
+//   other than its author; else to the thread's root (thread_ts), whose author the Dataset
+//   links it to. So a host answering members inside its own thread answers them, not itself.
+//   Messages of the same thread in other day files are not known here (files share no state):
+//   a reply naming only such people replies to the root. System messages have no reply_to.
 // - Author: `user`, named by `user_profile` (or `bot_profile.name` for bots). Bots: a message
 //   with `bot_id` (unless it is a system message such as bot_add, whose `user` is the person who
 //   added the bot) or from Slackbot. A `bot_message` with a `username` is a bot or relay posting

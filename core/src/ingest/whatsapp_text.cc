@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -33,7 +34,7 @@ unsigned char Byte(std::string_view s, size_t i) {
 // Length of the invisible mark at s[i] (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069, U+FEFF),
 // or 0.
 size_t MarkAt(std::string_view s, size_t i) {
-  if (i + 3 > s.size())
+  if (i + 3 > s.size() || (Byte(s, i) != 0xE2 && Byte(s, i) != 0xEF))
     return 0;
   const unsigned char b0 = Byte(s, i), b1 = Byte(s, i + 1), b2 = Byte(s, i + 2);
   if (b0 == 0xE2 && b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE)))
@@ -368,11 +369,56 @@ void SplitPeople(std::string_view list, std::vector<std::string_view>* out) {
   }
 }
 
+bool IsInner(const Phrase& p) {
+  return p.where == Where::kContains || p.where == Where::kObjects;
+}
+
+// Whether any phrase that may stand inside the sentence (kContains, kObjects) occurs in `text`:
+// one pass, comparing at each byte pair only the phrases that start with it.
+bool HoldsInnerPhrase(std::string_view text) {
+  struct Index {
+    std::array<bool, 256> first{};             // Bytes an inner phrase starts with.
+    std::array<uint8_t, 1 << 16> pair_list{};  // First two bytes -> 1 + index in lists.
+    std::vector<std::vector<std::string_view>> lists;
+    Index() {
+      for (const Phrase& p : kPhrases) {
+        if (!IsInner(p))
+          continue;
+        first[Byte(p.text, 0)] = true;
+        uint8_t& list = pair_list[Pair(p.text, 0)];
+        if (list == 0) {
+          lists.emplace_back();
+          list = static_cast<uint8_t>(lists.size());
+        }
+        lists[list - 1].push_back(p.text);
+      }
+    }
+    static size_t Pair(std::string_view s, size_t i) {
+      return static_cast<size_t>(Byte(s, i)) << 8 | Byte(s, i + 1);
+    }
+  };
+  static const Index index;
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    if (!index.first[Byte(text, i)])
+      continue;
+    if (const uint8_t list = index.pair_list[Index::Pair(text, i)]) {
+      for (std::string_view phrase : index.lists[list - 1]) {
+        if (base::StartsWith(text.substr(i), phrase))
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Reads `text` (marks and spaces trimmed) as a system sentence.
 bool ReadSystemLine(std::string_view text, SystemLine* out) {
   while (!text.empty() && text.back() == '.')
     text.remove_suffix(1);
+  const bool inner = HoldsInnerPhrase(text);
   for (const Phrase& p : kPhrases) {
+    if (IsInner(p) && !inner)
+      continue;  // find() would not find it.
     size_t at;
     if (p.where == Where::kStart) {
       if (!base::StartsWith(text, p.text))
@@ -405,6 +451,18 @@ bool ReadSystemLine(std::string_view text, SystemLine* out) {
     if (p.who == Who::kObjects && out->people.empty())
       continue;
     return true;
+  }
+  return false;
+}
+
+// Whether a system sentence `said` by `author` could be the notice or the author's own action
+// that OnMessageLine takes as a system line (a cheap test before ReadSystemLine).
+bool MaySayOwnSystemLine(std::string_view said, std::string_view author) {
+  if (base::StartsWith(said, author))
+    return true;
+  for (const Phrase& p : kPhrases) {
+    if (p.who == Who::kNoOne && (p.where != Where::kStart || base::StartsWith(said, p.text)))
+      return true;
   }
   return false;
 }
@@ -497,6 +555,18 @@ std::string PhoneDigits(std::string_view name) {
 
 // ---- The reader.
 
+// The one or two bytes a name starts with, as a key (FindMentions' index).
+uint32_t StartKey(std::string_view start) {
+  return start.size() == 1 ? 0x10000u | Byte(start, 0)
+                           : static_cast<uint32_t>(Byte(start, 0)) << 8 | Byte(start, 1);
+}
+
+// Lets name_index_ be searched by string_view (no std::string per lookup).
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 enum class Order : uint8_t { kUndecided, kDayFirst, kMonthFirst };
 
 // What is known about one date layout of the file.
@@ -571,6 +641,7 @@ class WhatsAppTextReader : public Reader {
   uint32_t NameIndex(std::string_view raw);
   bool IsGroupName(std::string_view name) const;
   void FindMentions(std::string_view text);
+  size_t MentionLength(uint32_t k, std::string_view after) const;
 
   ReaderContext context_;
   LineSplitter lines_;
@@ -593,7 +664,10 @@ class WhatsAppTextReader : public Reader {
 
   std::vector<std::string> names_;
   std::vector<std::string> name_digits_;
-  std::unordered_map<std::string, uint32_t> name_index_;
+  std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> name_index_;
+  std::array<std::string, 2> name_scratch_;  // NameIndex's buffers: no allocation per line.
+  // Indexes of names_ by the StartKey of each name and of its phone number.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> names_by_start_;
   uint64_t repaired_names_ = 0;
 
   bool channel_declared_ = false;
@@ -662,8 +736,9 @@ void WhatsAppTextReader::OnMessageLine(const MessageLine& m) {
   // text ("Group: \u200eAlice added Bob"); E2E notices; Android's "Bob: Bob updated the
   // message timer...".
   const std::string_view said = Trimmed(text);
-  if (ReadSystemLine(said, &sys) &&
-      (MarkAt(text, 0) != 0 || sys.notice || IsGroupName(author) || sys.actor == author)) {
+  const bool marked = MarkAt(text, 0) != 0, by_group = IsGroupName(author);
+  if ((marked || by_group || MaySayOwnSystemLine(said, author)) && ReadSystemLine(said, &sys) &&
+      (marked || sys.notice || by_group || sys.actor == author)) {
     return OnSystemLine(m.stamp, sys);
   }
   StartRecord(m.stamp, SystemAction::kNone, NameIndex(author));
@@ -867,7 +942,8 @@ void WhatsAppTextReader::Emit(const Record& r) {
 
 uint32_t WhatsAppTextReader::NameIndex(std::string_view raw) {
   // Marks and the NBSP of "~\u00a0Name" are not part of a name.
-  std::string clean;
+  std::string& clean = name_scratch_[0];
+  clean.clear();
   for (size_t i = 0; i < raw.size();) {
     if (const size_t mark = MarkAt(raw, i)) {
       i += mark;
@@ -878,14 +954,23 @@ uint32_t WhatsAppTextReader::NameIndex(std::string_view raw) {
       clean.push_back(raw[i++]);
     }
   }
-  std::string name;
+  std::string& name = name_scratch_[1];
+  name.clear();
   repaired_names_ += base::AppendRepairedUtf8(base::TrimAscii(clean), &name);
-  const auto [it, added] = name_index_.try_emplace(name, static_cast<uint32_t>(names_.size()));
-  if (added) {
-    name_digits_.push_back(PhoneDigits(name));
-    names_.push_back(std::move(name));
+  if (const auto it = name_index_.find(std::string_view(name)); it != name_index_.end())
+    return it->second;
+  const auto index = static_cast<uint32_t>(names_.size());
+  name_index_.emplace(name, index);
+  name_digits_.push_back(PhoneDigits(name));
+  names_.push_back(name);
+  for (const std::string* start : {&names_.back(), &name_digits_.back()}) {
+    if (start->empty())
+      continue;
+    std::vector<uint32_t>& filed = names_by_start_[StartKey(start->substr(0, 2))];
+    if (filed.empty() || filed.back() != index)
+      filed.push_back(index);
   }
-  return it->second;
+  return index;
 }
 
 bool WhatsAppTextReader::IsGroupName(std::string_view name) const {
@@ -908,22 +993,20 @@ void WhatsAppTextReader::FindMentions(std::string_view text) {
     while (size_t n = MarkAt(text, i))
       i += n;
     const std::string_view after = text.substr(i);
+    // The longest name or number `after` starts with (a word), the first seen among equals. Only
+    // those filed under its first one or two bytes can match.
     uint32_t best = kNobody;
     size_t best_len = 0;
-    for (uint32_t k = 0; k < names_.size(); ++k) {
-      const std::string& name = names_[k];
-      size_t len = 0;
-      if (!name.empty() && base::StartsWith(after, name)) {
-        len = name.size();
-      } else if (!name_digits_[k].empty() && base::StartsWith(after, name_digits_[k])) {
-        len = name_digits_[k].size();
-      }
-      const char next = len < after.size() ? after[len] : ' ';
-      const bool word_ends = !((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
-                               (next >= '0' && next <= '9'));
-      if (len > best_len && word_ends) {
-        best = k;
-        best_len = len;
+    for (size_t n = 1; n <= 2 && n <= after.size(); ++n) {
+      const auto it = names_by_start_.find(StartKey(after.substr(0, n)));
+      if (it == names_by_start_.end())
+        continue;
+      for (const uint32_t k : it->second) {
+        const size_t len = MentionLength(k, after);
+        if (len > best_len || (len == best_len && len > 0 && k < best)) {
+          best = k;
+          best_len = len;
+        }
       }
     }
     if (best != kNobody && best != current_.author &&
@@ -932,6 +1015,22 @@ void WhatsAppTextReader::FindMentions(std::string_view text) {
       current_.mentions.push_back(best);
     }
   }
+}
+
+// The length of name k (else its phone number) at the start of `after`, if a word ends there;
+// else 0.
+size_t WhatsAppTextReader::MentionLength(uint32_t k, std::string_view after) const {
+  const std::string& name = names_[k];
+  size_t len = 0;
+  if (!name.empty() && base::StartsWith(after, name)) {
+    len = name.size();
+  } else if (!name_digits_[k].empty() && base::StartsWith(after, name_digits_[k])) {
+    len = name_digits_[k].size();
+  }
+  const char next = len < after.size() ? after[len] : ' ';
+  const bool word_ends = !((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
+                           (next >= '0' && next <= '9'));
+  return word_ends ? len : 0;
 }
 
 }  // namespace

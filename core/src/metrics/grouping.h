@@ -37,6 +37,19 @@ class Kinds {
   std::vector<uint8_t> kind_;
 };
 
+// For walks conversation by conversation, whose messages are scattered across the export:
+// asks the cache for the records of conversation `c` (if any) ahead of their use. A hint only;
+// walks ask for the conversation kPrefetchConversations ahead of the current one.
+inline constexpr size_t kPrefetchConversations = 4;
+inline void PrefetchConversation(const graph::InteractionGraph& graph,
+                                 const model::Dataset& data,
+                                 size_t c) {
+  if (c >= graph.conversation_root().size())
+    return;
+  for (uint32_t i : graph.ConversationMessages(static_cast<uint32_t>(c)))
+    __builtin_prefetch(&data.messages()[i]);
+}
+
 // Sees each person once per group: a per-person stamp instead of a set of (group, person).
 // Valid when a group, once left, never comes back: conversations walked one after another,
 // or weeks and periods walked in time order.

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "base/plural.h"
-#include "base/strings.h"
 #include "metrics/params.h"
+#include "model/members_named.h"
 
 namespace meshcheck::metrics {
 namespace {
@@ -19,20 +19,8 @@ void Add(HostSet* hosts, uint32_t member) {
 bool FromDeclared(const model::Dataset& data,
                   const std::vector<std::string>& declared,
                   HostSet* hosts) {
-  const auto& members = data.members();
-  for (const std::string& name : declared) {
-    const std::string want = base::AsciiLowered(name);
-    bool matched = false;
-    for (uint32_t i = 0; i < members.size(); ++i) {
-      if (base::AsciiLowered(data.Text(members[i].key)) == want ||
-          base::AsciiLowered(data.Text(members[i].name)) == want) {
-        Add(hosts, i);
-        matched = true;
-      }
-    }
-    if (!matched)
-      hosts->unmatched.push_back(name);
-  }
+  for (const uint32_t i : model::MembersNamed(data, declared, &hosts->unmatched))
+    Add(hosts, i);
   return !hosts->members.empty();
 }
 

@@ -144,20 +144,32 @@ void Inequality(const model::Dataset& data,
   }
 }
 
+// The Contributor Absence Factor on peer answers (ANALYSIS.md A.6, C.2 item 5): the fewest
+// members who give half of them. A peer answer is ORR's event (A.5): the first reply by another
+// person to a member-started discussion, when a member (not a host) gives it.
 void AnswerAbsence(const model::Dataset& data,
                    const graph::InteractionGraph& graph,
                    const HostSet& hosts,
                    Participation* out) {
   const Kinds kinds(data, hosts);
+  const auto& messages = data.messages();
   std::vector<uint64_t> answers(data.members().size(), 0);
   uint64_t total = 0;
-  for (uint32_t i = 0; i < data.messages().size(); ++i) {
-    const uint32_t t = graph.reply_target()[i];
-    const uint32_t a = data.messages()[i].author;
-    if (t == model::kNone || !kinds.peer(a) || !kinds.peer(t))
+  const auto& roots = graph.conversation_root();
+  for (uint32_t c = 0; c < roots.size(); ++c) {
+    const uint32_t opener = messages[roots[c]].author;
+    if (!kinds.peer(opener))
       continue;
-    ++answers[a];
-    ++total;
+    for (const uint32_t i : graph.ConversationMessages(c)) {
+      const uint32_t a = messages[i].author;
+      if (a == opener || !kinds.person(a) || messages[i].is_system())
+        continue;
+      if (kinds.peer(a)) {
+        ++answers[a];
+        ++total;
+      }
+      break;  // Only the first answer counts.
+    }
   }
   std::sort(answers.begin(), answers.end(), std::greater<>());
   uint64_t answerers = 0;
@@ -169,11 +181,11 @@ void AnswerAbsence(const model::Dataset& data,
          static_cast<double>(covered) < kAbsenceFactorShare * static_cast<double>(total))
     covered += answers[k++];
   Measure& caf = out->answer_absence_factor;
-  caf.Count("peer_replies", total);
+  caf.Count("peer_answers", total);
   caf.Count("answerers", answerers);
-  caf.Count("top_answerer_replies", answers.empty() ? 0 : answers[0]);
+  caf.Count("top_answerer_answers", answers.empty() ? 0 : answers[0]);
   if (total == 0) {
-    caf.why_unavailable = "No member replied to another member.";
+    caf.why_unavailable = "No member answered a discussion another member started.";
     return;
   }
   caf.available = true;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "graph/disjoint_sets.h"
+#include "graph/index_sort.h"
 #include "metrics/grouping.h"
 
 namespace meshcheck::metrics {
@@ -193,6 +194,7 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
   }
   events_.reserve(replies);
   for (uint32_t c = 0; c < conversations; ++c) {
+    PrefetchConversation(graph, data, c + kPrefetchConversations);
     for (uint32_t i : graph.ConversationMessages(c)) {
       const uint32_t a = messages[i].author;
       if (!peer(a))
@@ -207,8 +209,10 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
       events_.push_back({(static_cast<uint64_t>(lo) << 32) | hi, c, a == lo});
     }
   }
-  StableSortByKey(&events_, [](const Event& e) { return e.pair; });
-  StableSortByKey(&posters_, [](uint64_t p) { return p >> 32; });
+  graph::StableSortByIndexPair(
+      &events_, members_, [](const Event& e) { return Unpack(e.pair).first; },
+      [](const Event& e) { return Unpack(e.pair).second; });
+  graph::StableSortByIndex(&posters_, members_, [](uint64_t p) { return p >> 32; });
 }
 
 std::vector<Network> PeerNetwork::ByBucket(const std::vector<uint32_t>& bucket_of,

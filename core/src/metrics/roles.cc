@@ -59,15 +59,17 @@ std::vector<uint32_t> StaffCandidates(const model::Dataset& data,
   const auto& messages = data.messages();
   const auto& roots = graph.conversation_root();
   const size_t n = members.size();
-  // Reply ties between people (either way): each person's number of distinct partners.
+  // Reply ties between members (either way; a tie to the host connects nobody to the other
+  // members): each member's number of distinct partners.
   const Kinds kinds(data, hosts);
   const std::vector<uint32_t> ties = UndirectedDegrees(graph, n, [&](const graph::Edge& e) {
-    return e.weights.replies > 0 && kinds.person(e.from) && kinds.person(e.to);
+    return e.weights.replies > 0 && kinds.peer(e.from) && kinds.peer(e.to);
   });
   // Per person: conversations written in, of which started by others, and messages there.
   std::vector<uint32_t> conversations(n, 0), answering(n, 0), answering_messages(n, 0);
   FirstInGroup first_in_conversation(n);
   for (uint32_t c = 0; c < roots.size(); ++c) {
+    PrefetchConversation(graph, data, c + kPrefetchConversations);
     for (uint32_t i : graph.ConversationMessages(c)) {
       const uint32_t a = messages[i].author;
       const bool others = messages[roots[c]].author != a;
@@ -196,19 +198,25 @@ void People(const model::Dataset& data,
     if (slot[e.to] != model::kNone)
       r->people[slot[e.to]].replies_received += e.weights.replies;
   }
+  // Each conversation's first answer, in message order (sequential; within a conversation it
+  // is time order): `answered` marks the conversations done, and those opened by no person.
   const auto& roots = graph.conversation_root();
+  std::vector<uint32_t> opener(roots.size());
+  std::vector<uint8_t> answered(roots.size());
   for (uint32_t c = 0; c < roots.size(); ++c) {
-    const uint32_t opener = messages[roots[c]].author;
-    if (!kinds.person(opener))
+    opener[c] = messages[roots[c]].author;
+    answered[c] = !kinds.person(opener[c]);
+  }
+  for (uint32_t i = 0; i < messages.size(); ++i) {
+    const uint32_t c = graph.conversation()[i];
+    if (c == model::kNone || answered[c])
       continue;
-    for (uint32_t i : graph.ConversationMessages(c)) {
-      const uint32_t a = messages[i].author;
-      if (a == opener || !kinds.person(a) || messages[i].is_system())
-        continue;
-      if (kinds.peer(a) && slot[a] != model::kNone)
-        ++r->people[slot[a]].peer_answers;
-      break;  // Only the first answer counts.
-    }
+    const uint32_t a = messages[i].author;
+    if (a == opener[c] || !kinds.person(a) || messages[i].is_system())
+      continue;
+    if (kinds.peer(a) && slot[a] != model::kNone)
+      ++r->people[slot[a]].peer_answers;
+    answered[c] = 1;  // Only the first answer counts.
   }
   FirstInGroup first_in_week(n);
   for (const model::MessageRecord& m : messages) {

@@ -29,6 +29,34 @@ Counts* At(std::vector<Counts>* v, uint32_t index) {
   return index == model::kNone ? nullptr : &(*v)[index];
 }
 
+// Per conversation: its distinct people, counted up to three (the tallies ask only ">= 2" and
+// ">= 3"), fed in any order: the first two are kept to recognise a third.
+class Participants {
+ public:
+  explicit Participants(uint32_t conversations)
+      : first_(conversations, model::kNone),
+        second_(conversations, model::kNone),
+        count_(conversations, 0) {}
+  void Add(uint32_t c, uint32_t person) {
+    if (count_[c] == 0) {
+      first_[c] = person;
+      count_[c] = 1;
+    } else if (count_[c] == 1 && person != first_[c]) {
+      second_[c] = person;
+      count_[c] = 2;
+    } else if (count_[c] == 2 && person != first_[c] && person != second_[c]) {
+      count_[c] = 3;
+    }
+  }
+  // min(distinct people, 3).
+  uint32_t Of(uint32_t c) const { return count_[c]; }
+
+ private:
+  std::vector<uint32_t> first_;
+  std::vector<uint32_t> second_;
+  std::vector<uint8_t> count_;
+};
+
 }  // namespace
 
 std::vector<uint32_t> ConnectivityWindow(const model::Dataset& data,
@@ -147,10 +175,14 @@ class TallyBuilder {
                         At(&by_period_, t_.periods.OfDay(day))};
   }
 
-  // Messages and replies, conversation by conversation, then each conversation's standing.
+  // Messages and replies in message order (sequential over the big per-message arrays; the
+  // conversations are interleaved in time), then each conversation's standing. Within a
+  // conversation, message order is its time order (InteractionGraph), so the first other voice
+  // is the same as in a walk conversation by conversation.
   void CountMessages() {
     const auto& messages = data_.messages();
     const auto& roots = graph_.conversation_root();
+    const auto& conversation = graph_.conversation();
     std::vector<uint8_t> host_replied(messages.size(), 0);
     for (uint32_t i = 0; i < messages.size(); ++i) {
       const uint32_t p = graph_.parent()[i];
@@ -158,45 +190,44 @@ class TallyBuilder {
         host_replied[p] = 1;
     }
     std::vector<uint32_t> first_other(conversations_, model::kNone);
-    std::vector<uint32_t> participants(conversations_, 0);
     std::vector<uint8_t> host_spoke(conversations_, 0);
-    FirstInGroup first_in_conversation(data_.members().size());
-    for (uint32_t c = 0; c < conversations_; ++c) {
+    Participants participants(conversations_);
+    for (uint32_t i = 0; i < messages.size(); ++i) {
+      const uint32_t c = conversation[i];
+      const uint32_t a = messages[i].author;
+      if (c == model::kNone || !kinds_.person(a))
+        continue;
       const Destinations to = ToConversation(c);
-      for (uint32_t i : graph_.ConversationMessages(c)) {
-        const uint32_t a = messages[i].author;
-        if (!kinds_.person(a))
-          continue;
-        const bool host = kinds_.host(a);
+      const bool host = kinds_.host(a);
+      to.Apply([&](Counts& k) {
+        ++k.messages;
+        k.host_messages += host;
+      });
+      participants.Add(c, a);
+      host_spoke[c] |= host;
+      if (first_other[c] == model::kNone && a != messages[roots[c]].author)
+        first_other[c] = a;
+      const uint32_t target = graph_.reply_target()[i];
+      const bool to_host = target != model::kNone && kinds_.host(target);
+      if (!host && (roots[c] == i || to_host)) {
         to.Apply([&](Counts& k) {
-          ++k.messages;
-          k.host_messages += host;
+          ++k.posts_to_host;
+          k.answered_by_host += host_replied[i];
         });
-        participants[c] += first_in_conversation(a, c);
-        host_spoke[c] |= host;
-        if (first_other[c] == model::kNone && a != messages[roots[c]].author)
-          first_other[c] = a;
-        const uint32_t target = graph_.reply_target()[i];
-        const bool to_host = target != model::kNone && kinds_.host(target);
-        if (!host && (roots[c] == i || to_host)) {
-          to.Apply([&](Counts& k) {
-            ++k.posts_to_host;
-            k.answered_by_host += host_replied[i];
-          });
-        }
-        if (target != model::kNone && kinds_.person(target))
-          CountReply(i, to, host, to_host);
       }
+      if (target != model::kNone && kinds_.person(target))
+        CountReply(i, to, host, to_host);
     }
     for (uint32_t c = 0; c < conversations_; ++c) {
       const uint32_t initiator = messages[roots[c]].author;
       const bool discussion = kinds_.person(initiator) && first_other[c] != model::kNone;
       const bool by_member = discussion && !kinds_.host(initiator);
+      const uint32_t people = participants.Of(c);
       ToConversation(c).Apply([&](Counts& k) {
-        k.multi_party += participants[c] >= 2;
-        k.multi_party_hostless += participants[c] >= 2 && !host_spoke[c];
+        k.multi_party += people >= 2;
+        k.multi_party_hostless += people >= 2 && !host_spoke[c];
         k.discussions += discussion;
-        k.sustained_discussions += discussion && participants[c] >= 3;
+        k.sustained_discussions += discussion && people >= 3;
         k.member_discussions += by_member;
         k.member_first_answered += by_member && !kinds_.host(first_other[c]);
       });
@@ -260,6 +291,8 @@ class TallyBuilder {
       }
     }
     const uint32_t periods = t_.periods.count();
+    if (periods == 0)
+      return;
     const auto networks = network.ByBucket(conv_period_, periods);
     for (uint32_t p = 0; p < periods; ++p) {
       Tally r;

@@ -1,6 +1,7 @@
 #include "model/dataset.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "base/phase_timer.h"
@@ -23,6 +24,60 @@ void NameKey(std::string_view name, std::string* out) {
     const char c = name[i];
     out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
+}
+
+// Reorders `items` in place so that new[i] = old[order[i]] (`order` a permutation of their
+// indices), cycle by cycle. `scratch` is any vector (its contents are replaced).
+template <typename Records>
+void Permute(const std::vector<uint32_t>& order, Records* items, std::vector<bool>* scratch) {
+  Records& a = *items;
+  std::vector<bool>& done = *scratch;
+  done.assign(order.size(), false);
+  for (uint32_t start = 0; start < order.size(); ++start) {
+    if (done[start])
+      continue;
+    const auto first = a[start];
+    uint32_t i = start;
+    for (; order[i] != start; i = order[i]) {
+      a[i] = a[order[i]];
+      done[i] = true;
+    }
+    a[i] = first;
+    done[i] = true;
+  }
+}
+
+// Turns the permutation `p` into its inverse in place, cycle by cycle. `scratch` is any vector
+// (its contents are replaced).
+void InvertPermutation(std::vector<uint32_t>* p, std::vector<bool>* scratch) {
+  std::vector<uint32_t>& perm = *p;
+  std::vector<bool>& seen = *scratch;
+  seen.assign(perm.size(), false);
+  for (uint32_t start = 0; start < perm.size(); ++start) {
+    if (seen[start])
+      continue;
+    uint32_t previous = start;
+    uint32_t j = perm[start];
+    while (j != start) {
+      const uint32_t next = perm[j];
+      perm[j] = previous;
+      seen[j] = true;
+      previous = j;
+      j = next;
+    }
+    perm[start] = previous;
+    seen[start] = true;
+  }
+}
+
+// A slot of the person cache for `key`, from its length and last 8 bytes (cheaper than a full
+// hash; keys are ids or names, which differ most at the end).
+size_t CacheSlot(std::string_view key, size_t bits) {
+  uint64_t tail = 0;
+  const size_t n = std::min<size_t>(key.size(), 8);
+  if (n > 0)
+    std::memcpy(&tail, key.data() + key.size() - n, n);
+  return ((tail ^ key.size()) * 0x9E3779B97F4A7C15ULL) >> (64 - bits);
 }
 
 }  // namespace
@@ -65,6 +120,7 @@ uint32_t Dataset::OnChannel(const ChannelInfo& info) {
 }
 
 uint32_t Dataset::MemberFor(const PersonRef& person, uint32_t message, char role, size_t slot) {
+  std::string_view key = person.key;
   if (person.is_deleted) {
     // One placeholder id covers every deleted account, so each appearance of one (as the
     // author, the n-th person mentioned or reacting, of one message) is a person of its own.
@@ -72,20 +128,21 @@ uint32_t Dataset::MemberFor(const PersonRef& person, uint32_t message, char role
     key_scratch_.append(std::to_string(message));
     key_scratch_.push_back(role);
     key_scratch_.append(std::to_string(slot));
-  } else if (!person.key.empty()) {
-    key_scratch_.assign(person.key);
-  } else {
+    key = key_scratch_;
+  } else if (key.empty()) {
     NameKey(person.name, &key_scratch_);
+    key = key_scratch_;
   }
-  const uint32_t key_id = strings_->Intern(key_scratch_);
-  uint32_t index = member_by_key_.Find(key_id);
-  if (index == base::FlatMap64::kMissing) {
-    index = static_cast<uint32_t>(members_.size());
-    member_by_key_.Insert(key_id, index);
-    Member m;
-    m.key = key_id;
-    m.name = strings_->Intern(person.name);
-    members_.push_back(m);
+  uint32_t index;
+  if (person.is_deleted) {
+    index = MemberByKey(key, person.name);  // Each key is new: no use caching it.
+  } else {
+    CachedPerson& cached = person_cache_[CacheSlot(key, kPersonCacheBits)];
+    if (cached.member == kNone || cached.key != key) {
+      cached.member = MemberByKey(key, person.name);
+      cached.key = Text(members_[cached.member].key);
+    }
+    index = cached.member;
   }
   Member& m = members_[index];
   if (!person.name.empty() && strings_->Get(m.name) != person.name) {
@@ -97,12 +154,27 @@ uint32_t Dataset::MemberFor(const PersonRef& person, uint32_t message, char role
   return index;
 }
 
+uint32_t Dataset::MemberByKey(std::string_view key, std::string_view name) {
+  const uint32_t key_id = strings_->Intern(key);
+  if (key_id >= member_of_key_.size())
+    member_of_key_.resize(strings_->size(), kNone);
+  uint32_t& index = member_of_key_[key_id];
+  if (index == kNone) {
+    index = static_cast<uint32_t>(members_.size());
+    Member m;
+    m.key = key_id;
+    m.name = strings_->Intern(name);
+    members_.push_back(m);
+  }
+  return index;
+}
+
 uint64_t Dataset::IdKey(uint32_t channel, std::string_view id) const {
   return base::Hash64(id, base::Mix64(channels_[channel].key + 1));
 }
 
 void Dataset::OnMessage(const Message& message) {
-  const base::ScopedPhase phase(base::Phase::kModel);
+  const base::SampledPhase phase(base::Phase::kModel);
   if (message.channel >= channels_.size()) {
     Diagnose("model.unknown_channel", "A message referred to no known channel and was skipped.");
     return;
@@ -169,6 +241,11 @@ void Dataset::OnMessage(const Message& message) {
   }
 }
 
+void Dataset::HintId(uint32_t channel, std::string_view id) {
+  if (channel < channels_.size() && !id.empty())
+    message_by_id_.Prefetch(IdKey(channel, id));
+}
+
 void Dataset::OnMember(const PersonRef& person) {
   if (person.is_deleted)
     return;  // A deleted-account placeholder names nobody.
@@ -208,30 +285,25 @@ void Dataset::Finalize() {
     in_order = time_key(messages_[i - 1].time_ms) <= time_key(messages_[i].time_ms);
   if (in_order)
     return;
-  struct Keyed {
-    uint64_t key;
-    uint32_t index;
-  };
-  std::vector<Keyed> order(messages_.size());
+  // Indices in time order, then the records permuted in place: 4 bytes per message beside the
+  // records (and the sort's buffer of the same size), where a sorted copy would double them.
+  std::vector<uint32_t> order(messages_.size());
   for (uint32_t i = 0; i < order.size(); ++i)
-    order[i] = {time_key(messages_[i].time_ms), i};
-  base::StableSortByKey(&order, [](const Keyed& k) { return k.key; });
-  std::vector<uint32_t> rank(messages_.size());
-  for (uint32_t i = 0; i < order.size(); ++i)
-    rank[order[i].index] = i;
-  std::vector<MessageRecord> sorted(messages_.size());
-  for (uint32_t i = 0; i < order.size(); ++i) {
-    MessageRecord r = messages_[order[i].index];
+    order[i] = i;
+  base::StableSortByKey(&order, [&](uint32_t i) { return time_key(messages_[i].time_ms); });
+  std::vector<bool> done;
+  Permute(order, &messages_, &done);
+  InvertPermutation(&order, &done);
+  const std::vector<uint32_t>& rank = order;  // Old index -> new index.
+  for (MessageRecord& r : messages_) {
     if (r.parent != kNone)
       r.parent = rank[r.parent];
     if (r.thread != kNone)
       r.thread = rank[r.thread];
-    sorted[i] = r;
   }
-  std::vector<Keyed>().swap(order);
-  messages_.swap(sorted);
   for (PersonLink& l : links_)
     l.message = rank[l.message];
+  std::vector<uint32_t>().swap(order);
   base::StableSortByKey(&links_, [](const PersonLink& l) { return uint64_t{l.message}; });
 }
 

@@ -13,6 +13,7 @@
 #include "base/diagnostics.h"
 #include "base/hash.h"
 #include "base/intern.h"
+#include "base/record_array.h"
 #include "model/event_sink.h"
 #include "model/message_index.h"
 
@@ -82,6 +83,7 @@ class Dataset : public EventSink {
   uint32_t OnChannel(const ChannelInfo& channel) override;
   void OnMessage(const Message& message) override;
   void OnMember(const PersonRef& person) override;
+  void HintId(uint32_t channel, std::string_view id) override;
 
   // Call once after the last input: sorts messages by time (stable; undated ones last),
   // resolves reply and thread targets, and frees the id index.
@@ -94,9 +96,13 @@ class Dataset : public EventSink {
   // and channels.
   Dataset Subset(const std::vector<bool>& keep_channel, base::Diagnostics* diagnostics) const;
 
+  // Counts member `member` as a bot from now on (a bot the export does not mark; see
+  // bot_detection.h). Call after Finalize, before the analysis.
+  void MarkBot(uint32_t member) { members_[member].is_bot = true; }
+
   const std::vector<Member>& members() const { return members_; }
   const std::vector<Channel>& channels() const { return channels_; }
-  const std::vector<MessageRecord>& messages() const { return messages_; }
+  const base::RecordArray<MessageRecord>& messages() const { return messages_; }
   const std::vector<PersonLink>& links() const { return links_; }
   std::string_view Text(uint32_t id) const { return strings_->Get(id); }
   // Messages skipped as duplicates of an earlier id.
@@ -106,6 +112,8 @@ class Dataset : public EventSink {
   // The member for `person`, who appears in message `message` as its author (role 'a') or as
   // the `slot`-th person mentioned ('m') or reacting ('r'). Creates it on first sight.
   uint32_t MemberFor(const PersonRef& person, uint32_t message, char role, size_t slot);
+  // The member keyed `key`, created (named `name`) on first sight.
+  uint32_t MemberByKey(std::string_view key, std::string_view name);
   uint64_t IdKey(uint32_t channel, std::string_view id) const;
   void Diagnose(const char* id, const char* message);
 
@@ -113,12 +121,21 @@ class Dataset : public EventSink {
   int32_t input_ = -1;
   // Shared with subsets (Subset), which only read it.
   std::shared_ptr<base::StringInterner> strings_ = std::make_shared<base::StringInterner>();
-  base::FlatMap64 member_by_key_;  // Interned key id -> member index.
+  std::vector<uint32_t> member_of_key_;  // Interned key id -> member index, or kNone.
+  // Recently seen people, to skip the interner: a key (viewing strings_) and its member, in
+  // the slot CacheSlot(key) picks.
+  struct CachedPerson {
+    std::string_view key;
+    uint32_t member = kNone;
+  };
+  static constexpr size_t kPersonCacheBits = 9;
+  std::vector<CachedPerson> person_cache_ =
+      std::vector<CachedPerson>(size_t{1} << kPersonCacheBits);
   base::FlatMap64 channel_by_key_;
   MessageIndex message_by_id_;  // IdKey -> message index; freed by Finalize.
   std::vector<Member> members_;
   std::vector<Channel> channels_;
-  std::vector<MessageRecord> messages_;
+  base::RecordArray<MessageRecord> messages_;  // Grows without a copy (record_array.h).
   std::vector<PersonLink> links_;
   // References not resolvable on arrival: the target comes later (newest-first exports).
   struct Pending {

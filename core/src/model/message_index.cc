@@ -34,9 +34,12 @@ uint32_t MessageIndex::Insert(uint64_t key, uint32_t index) {
   if (slots_[i] != kEmpty)
     return static_cast<uint32_t>(slots_[i]) - 1;
   slots_[i] = (Check(key) << 32) | (uint64_t{index} + 1);
-  if (keys_.size() <= index)
-    keys_.resize(uint64_t{index} + 1, 0);
-  keys_[index] = key;
+  if (keys_.size() <= index) {
+    keys_.resize(index, 0);  // Indices skipped (messages never inserted) keep key 0.
+    keys_.push_back(key);    // Amortized growth; a resize by one would fill one key a call.
+  } else {
+    keys_[index] = key;
+  }
   ++size_;
   return index;
 }

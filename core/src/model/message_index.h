@@ -22,6 +22,11 @@ class MessageIndex {
   // Stores key -> index unless key is present; returns the index now stored for key. `index`
   // must exceed every index inserted before (a later message).
   uint32_t Insert(uint64_t key, uint32_t index);
+  // Starts loading the slot where `key` would be (a hint; no effect on results).
+  void Prefetch(uint64_t key) const {
+    if (!slots_.empty())
+      __builtin_prefetch(&slots_[key & (slots_.size() - 1)]);
+  }
   // Frees everything.
   void Clear();
   size_t MemoryBytes() const {

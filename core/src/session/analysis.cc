@@ -21,7 +21,8 @@ Analysis Analyze(const model::Dataset& data,
 }
 
 std::vector<report::Recommendation> Recommend(const Analysis& analysis) {
-  const quiz::Definition checklist = quiz::ParseDefinition(quiz::DefaultDefinitionJson());
+  // The compiled-in checklist, parsed once per process.
+  static const quiz::Definition checklist = quiz::ParseDefinition(quiz::DefaultDefinitionJson());
   std::vector<report::Recommendation> out;
   for (const classify::Weakness& w : classify::Weaknesses(analysis.verdict, analysis.measures)) {
     report::Recommendation r;

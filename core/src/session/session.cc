@@ -12,6 +12,7 @@
 #include "metrics/hosts.h"
 #include "metrics/measures.h"
 #include "metrics/params.h"
+#include "model/bot_detection.h"
 #include "model/dataset.h"
 #include "model/scope.h"
 #include "report/report.h"
@@ -23,6 +24,22 @@ namespace {
 
 // Messages name at most this many groups (the largest).
 constexpr size_t kNamedGroups = 5;
+
+// Counts as bots the members the export does not mark but who behave like bots, and says so.
+void MarkUnflaggedBots(const std::vector<std::string>& hosts,
+                       model::Dataset* data,
+                       base::Diagnostics* diagnostics) {
+  const std::vector<model::DetectedBot> bots = model::DetectBots(*data, hosts);
+  for (const model::DetectedBot& bot : bots)
+    data->MarkBot(bot.member);
+  if (bots.empty())
+    return;
+  diagnostics->Add("model.bots_detected", base::Severity::kInfo,
+                   "Accounts the export does not mark as bots were counted as bots: a bot's "
+                   "name, or following other messages within seconds nearly every time "
+                   "(turn bot detection off to count them as people).",
+                   Location{}, bots.size());
+}
 
 }  // namespace
 
@@ -192,6 +209,8 @@ Status Session::Finish() {
   s.finished = true;
   const base::PhaseRecording recording(s.timing ? &s.times : nullptr, base::Phase::kClassify);
   s.dataset.Finalize();
+  if (s.options.detect_bots)
+    MarkUnflaggedBots(s.options.hosts, &s.dataset, &s.diagnostics);
   Status chosen = s.Choose();
   if (!chosen.ok())
     return s.Fail(std::move(chosen));

@@ -1,4 +1,5 @@
-// base::PhaseRecording and base::ScopedPhase: time goes to the innermost open phase, once.
+// base::PhaseRecording, base::ScopedPhase and base::SampledPhase: time goes to the innermost open
+// phase, once.
 #include "base/phase_timer.h"
 
 #include <catch2/catch.hpp>
@@ -11,6 +12,7 @@ namespace {
 using meshcheck::base::Phase;
 using meshcheck::base::PhaseRecording;
 using meshcheck::base::PhaseTimes;
+using meshcheck::base::SampledPhase;
 using meshcheck::base::ScopedPhase;
 
 void Sleep(int ms) {
@@ -70,4 +72,31 @@ TEST_CASE("phases: scopes without a recording, and a nested recording, record no
   CHECK(Total(inner) == 0);
   CHECK(times[Phase::kTokenize] >= 0.005);
   CHECK(std::string(meshcheck::base::PhaseName(Phase::kTokenize)) == "tokenize");
+}
+
+TEST_CASE("phases: a sampled scope's time is estimated from one entry in 61, moved, not added") {
+  auto spin = [](double seconds) {  // Busy, so each scope lasts at least `seconds`.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < until) {
+    }
+  };
+  constexpr int kEntries = 8 * SampledPhase::kSampleEvery;
+  PhaseTimes times;
+  const auto start = std::chrono::steady_clock::now();
+  {
+    PhaseRecording recording(&times, Phase::kTokenize);
+    for (int i = 0; i < kEntries; ++i) {
+      {
+        SampledPhase model(Phase::kModel);
+        spin(100e-6);
+      }
+      spin(100e-6);
+    }
+  }
+  const double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // Exactly 8 entries are timed, each at least 100 us and counted 61 times.
+  CHECK(times[Phase::kModel] >= kEntries * 100e-6);
+  CHECK(Total(times) <= elapsed + 1e-9);  // Moved time cancels up to rounding.
+  CHECK(Total(times) >= 2 * kEntries * 100e-6);
 }

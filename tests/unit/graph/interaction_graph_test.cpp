@@ -392,5 +392,6 @@ TEST_CASE("without edges, a graph keeps the same replies and conversations") {
     CHECK(std::vector<uint32_t>(a.begin(), a.end()) == std::vector<uint32_t>(z.begin(), z.end()));
   }
   CHECK(bare.inference().replies == full.inference().replies);
+  CHECK(bare.inference().concurrent == 0);  // Kappa is the full graph's business.
   CHECK(bare.node_count() == full.node_count());
 }

@@ -424,3 +424,41 @@ TEST_CASE("Tokenizer: event_offset and line locate each token in every chunking"
     CHECK(EventPlaces(doc, chunk) == expected);
   }
 }
+
+TEST_CASE("Tokenizer: quotes, escapes, controls and high bytes at every place in a string block") {
+  // Strings are scanned 16 or 8 bytes at a time: put each special byte at every offset of the
+  // first blocks, with and without non-ASCII bytes before it.
+  for (size_t at = 0; at < 40; ++at) {
+    for (const std::string& prefix : {std::string(at, 'a'), std::string(at, 'a') + "\xC3\xA9"}) {
+      INFO("offset " << at << ", prefix bytes " << prefix.size());
+      ExpectSameAsNlohmann("[\"" + prefix + "\"]");
+      ExpectSameAsNlohmann("[\"" + prefix + "\\\"x\", \"" + prefix + "\\\\\"]");
+      ExpectSameAsNlohmann("{\"" + prefix + "\\u00e9" + prefix + "\": \"" + prefix + "\"}");
+      const TokenizeResult control = ExpectBothReject("[\"" + prefix + "\x01\"]");
+      CHECK(control.error.kind == JsonErrorKind::kBadString);
+      CHECK(control.error.offset == 2 + prefix.size());
+    }
+  }
+  const TokenizeResult invalid = TokenizeAll("[\"" + std::string(21, 'a') + "\xFF\"]");
+  CHECK(invalid.repaired == 1);
+}
+
+TEST_CASE("Tokenizer: indentation runs of every length keep lines and offsets") {
+  // Pretty-printed exports: newline then spaces, skipped in 8-byte steps.
+  std::string doc = "{";
+  for (size_t indent = 0; indent < 20; ++indent)
+    doc += std::string(indent == 0 ? "\n" : ",\n") + std::string(indent, ' ') + "\"k" +
+           std::to_string(indent) + "\": \t" + std::to_string(indent);
+  doc += "\r\n}\n";
+  ExpectSameAsNlohmann(doc);
+  const auto places = EventPlaces(doc, 0);
+  REQUIRE(places.size() == 42);  // {, 20 keys and values, }.
+  for (size_t indent = 0; indent < 20; ++indent) {
+    const auto [offset, line] = places[1 + 2 * indent];
+    CHECK(line == indent + 2);
+    CHECK(doc[offset] == '"');
+    CHECK(doc[offset - 1] == (indent == 0 ? '\n' : ' '));
+  }
+  for (size_t chunk : {size_t{1}, size_t{3}, size_t{7}})
+    CHECK(EventPlaces(doc, chunk) == places);
+}

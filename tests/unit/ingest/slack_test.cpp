@@ -171,7 +171,21 @@ std::vector<RecordedPerson> ExpectedMentions(const Json& m) {
   return out;
 }
 
-RecordedMessage ExpectedMessage(const Json& m, uint32_t channel) {
+// One day file's thread messages: "<thread_ts> <user>" -> the latest ts (slack.h, Threads).
+using ThreadMemory = std::map<std::string, std::string>;
+
+// A thread reply's target: the latest earlier message in the thread of the first person it
+// mentions (not its author), else the thread's root.
+std::string ExpectedTarget(const RecordedMessage& e, const ThreadMemory& memory) {
+  for (const RecordedPerson& p : e.mentions) {
+    const auto it = memory.find(e.thread + " " + p.key);
+    if (p.key != e.author.key && it != memory.end())
+      return it->second;
+  }
+  return e.thread;
+}
+
+RecordedMessage ExpectedMessage(const Json& m, uint32_t channel, ThreadMemory* memory) {
   RecordedMessage e;
   e.channel = channel;
   const bool system = IsSystemSubtype(Str(m, "subtype"), &e.action);
@@ -181,15 +195,16 @@ RecordedMessage ExpectedMessage(const Json& m, uint32_t channel) {
   e.has_time = ExpectedTime(ts, &e.time_ms);
   if (e.has_time)
     e.id = ts;
-  const std::string thread = Str(m, "thread_ts");
-  if (!thread.empty()) {
-    e.thread = thread;
-    if (thread != ts)
-      e.reply_to = thread;
-  }
+  e.thread = Str(m, "thread_ts");
   e.text_bytes = static_cast<uint32_t>(Str(m, "text").size());
   if (!system)
     e.mentions = ExpectedMentions(m);
+  if (!e.thread.empty() && !system) {
+    if (e.thread != ts)
+      e.reply_to = ExpectedTarget(e, *memory);
+    if (e.has_time && !e.author.key.empty())
+      (*memory)[e.thread + " " + e.author.key] = ts;
+  }
   for (const auto& reaction : m.value("reactions", Json::array())) {
     const Json users = reaction.value("users", Json::array());
     e.reaction_count +=
@@ -253,8 +268,9 @@ Expected ExpectedOf(const std::string& rel, const std::string& data) {
     RecordedChannel channel;
     channel.key = channel.name = folder;
     e.channels.push_back(channel);
+    ThreadMemory memory;
     for (const auto& m : doc)
-      e.messages.push_back(ExpectedMessage(m, 0));
+      e.messages.push_back(ExpectedMessage(m, 0, &memory));
   } else {
     e.diagnostic = "ingest.slack.skipped_file";
   }
@@ -453,10 +469,13 @@ TEST_CASE("Slack: a whole export read in a scrambled order, users.json last", "[
     }
     for (const auto& [channel, parent] : replies)
       replies_in_export += ts_by_channel[channel].count(parent);
+    // A reply's explicit target, when it names one, is a message of its own thread.
     size_t linked = 0;
-    for (const model::MessageRecord& m : data.messages()) {
-      linked += m.parent != model::kNone;
-      CHECK((m.parent == model::kNone || m.parent == m.thread));
+    for (uint32_t i = 0; i < data.messages().size(); ++i) {
+      const model::MessageRecord& m = data.messages()[i];
+      linked += m.thread != model::kNone && m.thread != i;
+      CHECK((m.parent == model::kNone || m.parent == m.thread ||
+             data.messages()[m.parent].thread == m.thread));
     }
     CHECK(linked == replies_in_export);
     CHECK(data.duplicates() == 0);
@@ -641,6 +660,72 @@ TEST_CASE("Slack: a deleted thread parent keeps its replies", "[slack]") {
   data.Finalize();
   CHECK(data.messages()[1].parent == 0);
   CHECK(data.members()[data.messages()[0].author].is_deleted);
+}
+
+TEST_CASE("Slack: a thread reply's target is the person it names, else the thread's root",
+          "[slack]") {
+  // Thread 100 opened by U1; U2 and U3 answer; U1 answers U2 by name, then names U3 in blocks;
+  // U4 names U9 (not in the thread), itself and U1 (whose latest message is 105). Thread 107,
+  // opened by U5: U2 names U1, who wrote only in thread 100, then U5.
+  const auto in_thread = [](const std::string& thread, const std::string& ts,
+                            const std::string& user, const std::string& text,
+                            const std::string& extra = "") {
+    return R"({"type": "message", "ts": ")" + ts + R"(", "user": ")" + user + R"(", "text": ")" +
+           text + R"(", "thread_ts": ")" + thread + R"(")" + extra + "}";
+  };
+  const auto reply = [&](const std::string& ts, const std::string& user, const std::string& text,
+                         const std::string& extra = "") {
+    return in_thread("100.000001", ts, user, text, R"(, "parent_user_id": "U1")" + extra);
+  };
+  const std::string blocks_u3 =
+      R"(, "blocks": [{"type": "rich_text", "elements": [{"type": "user", "user_id": "U3"}]}])";
+  const ReadResult r = ReadAll(
+      Day(Msg("100.000001", "U1", R"(, "thread_ts": "100.000001")") + "," +
+          reply("101.000001", "U2", "question") + "," + reply("102.000001", "U3", "me too") + "," +
+          reply("103.000001", "U2", "more") + "," + reply("104.000001", "U1", "<@U2> answer") +
+          "," + reply("105.000001", "U1", "and you", blocks_u3) + "," +
+          reply("106.000001", "U4", "<@U9> <@U4> <@U1|al> thanks") + "," +
+          Msg("107.000001", "U5", R"(, "thread_ts": "107.000001")") + "," +
+          in_thread("107.000001", "108.000001", "U2", "<@U1>") + "," +
+          in_thread("107.000001", "109.000001", "U2", "<@U5>")));
+  REQUIRE(r.status.ok());
+  const auto& m = r.sink.messages;
+  REQUIRE(m.size() == 10);
+  CHECK(m[0].reply_to.empty());
+  CHECK(m[1].reply_to == "100.000001");  // Names nobody: the root.
+  CHECK(m[4].reply_to == "103.000001");  // U2's latest message before it.
+  CHECK(m[5].reply_to == "102.000001");  // Named in blocks.
+  CHECK(m[6].reply_to == "105.000001");
+  CHECK(m[8].reply_to == "107.000001");  // U1 wrote only in the other thread: the root.
+  CHECK(m[9].reply_to == "107.000001");  // U5's root itself.
+  for (size_t i = 0; i < 7; ++i)
+    CHECK(m[i].thread == "100.000001");
+
+  // The thread's earlier messages in another day file are not known: the root.
+  const ReadResult later = ReadAll(Day(reply("200.000001", "U2", "<@U1> still there?") + "," +
+                                       reply("201.000001", "U3", "<@U2>") + "," +
+                                       reply("202.000001", "U2", "<@U2> me")));
+  REQUIRE(later.sink.messages.size() == 3);
+  CHECK(later.sink.messages[0].reply_to == "100.000001");
+  CHECK(later.sink.messages[1].reply_to == "200.000001");
+  CHECK(later.sink.messages[2].reply_to == "100.000001");  // Naming oneself names nobody.
+
+  // In a Dataset the named message is the parent: the host U1, answering U2 in its own thread,
+  // replies to U2, not to itself.
+  base::Diagnostics diagnostics;
+  model::Dataset data(&diagnostics);
+  data.BeginInput(0);
+  REQUIRE(Feed(Format::kSlack,
+               Day(Msg("100.000001", "U1", R"(, "thread_ts": "100.000001")") + "," +
+                   reply("101.000001", "U2", "question") + "," +
+                   reply("104.000001", "U1", "<@U2> answer")),
+               0, &data, &diagnostics, kDayName)
+              .ok());
+  data.Finalize();
+  REQUIRE(data.messages().size() == 3);
+  CHECK(data.messages()[1].parent == 0);
+  CHECK(data.messages()[2].parent == 1);
+  CHECK(data.messages()[2].thread == 0);
 }
 
 TEST_CASE("Slack: system subtypes", "[slack]") {

@@ -81,12 +81,39 @@ TEST_CASE("participation of a hand-counted group") {
   CHECK(n.top1_share == Approx(0.024).margin(1e-12));
   CHECK(n.next9_share == Approx(0.216).margin(1e-12));
   CHECK(n.rest90_share == Approx(0.76).margin(1e-12));
-  // Peer answers: b 2, c 1, d 1 of 4. b alone wrote half: the absence factor is 1.
+  // Peer answers: a1's discussion, answered first by b (c's and d's later replies are not first
+  // answers). b gave the only one: the absence factor is 1.
   REQUIRE(p.answer_absence_factor.available);
   CHECK(p.answer_absence_factor.value == 1);
-  CHECK(EvidenceOf(p.answer_absence_factor, "peer_replies") == 4);
-  CHECK(EvidenceOf(p.answer_absence_factor, "answerers") == 3);
-  CHECK(EvidenceOf(p.answer_absence_factor, "top_answerer_replies") == 2);
+  CHECK(EvidenceOf(p.answer_absence_factor, "peer_answers") == 1);
+  CHECK(EvidenceOf(p.answer_absence_factor, "answerers") == 1);
+  CHECK(EvidenceOf(p.answer_absence_factor, "top_answerer_answers") == 1);
+}
+
+TEST_CASE("peer answers are first answers by members to discussions members started") {
+  DatasetBuilder b;
+  b.Say("q1", "a", 0);  // Answered first by b, then c: b's.
+  b.Reply("r1", "b", "q1", 5);
+  b.Reply("r2", "c", "q1", 6);
+  b.Say("q2", "c", 10);  // The opener follows up first; b answers: b's.
+  b.Reply("r3", "c", "q2", 11);
+  b.Reply("r4", "b", "q2", 12);
+  b.Say("q3", "a", 20);  // c's.
+  b.Reply("r5", "c", "q3", 21);
+  b.Say("q4", "b", 30);  // The host answers first: nobody's.
+  b.Reply("r6", "host", "q4", 31);
+  b.Reply("r7", "d", "q4", 32);
+  b.Say("q5", "host", 40);  // Started by the host: not a member's discussion.
+  b.Reply("r8", "d", "q5", 41);
+  b.Say("q6", "d", 50);  // a answers d: a's.
+  b.Reply("r9", "a", "q6", 51);
+  const auto& caf = AnalyzeAll(b, {"host"}).m.participation.answer_absence_factor;
+  // b 2, c 1, a 1 of 4: b alone gives half, so the absence factor is 1.
+  REQUIRE(caf.available);
+  CHECK(caf.value == 1);
+  CHECK(EvidenceOf(caf, "peer_answers") == 4);
+  CHECK(EvidenceOf(caf, "answerers") == 3);
+  CHECK(EvidenceOf(caf, "top_answerer_answers") == 2);
 }
 
 TEST_CASE("weekly active posters, repeat participation and coverage") {

@@ -21,6 +21,7 @@ using meshcheck::testing::kMinuteMs;
 using meshcheck::testing::Msg;
 using meshcheck::testing::Nameless;
 using meshcheck::testing::TestPerson;
+using meshcheck::testing::TestPost;
 using meshcheck::testing::Who;
 
 // The key of the author of every message, in the dataset's order.
@@ -237,4 +238,89 @@ TEST_CASE("mentions and reactions follow their message through the sort") {
   CHECK(data.messages()[1].reactions == 4);
   // Mentioned and reacting people are members, but they wrote nothing.
   CHECK(data.members()[b.MemberIndex("cat")].messages == 0);
+}
+
+TEST_CASE("a large shuffled export is sorted in place with its references and links") {
+  // More messages than the radix sort's threshold, in a scrambled order with many equal times
+  // and long permutation cycles. Each message's reaction count is its arrival number, so the
+  // expected order (time, then arrival) and every reference can be checked independently.
+  constexpr uint32_t kCount = 70000;
+  DatasetBuilder b;
+  for (uint32_t i = 0; i < kCount; ++i) {
+    TestPost post = Msg("m" + std::to_string(i), Who("p" + std::to_string(i % 50)),
+                        static_cast<int64_t>((i * 7919u) % 1000))
+                        .Reactions(i);
+    if (i > 0)
+      post.ReplyTo("m" + std::to_string(i - 1));
+    if (i % 3 == 0)
+      post.Mention(Who("p" + std::to_string((i + 1) % 50)));
+    b.Post(post);
+  }
+  const Dataset& data = b.Finalize();
+  const auto& messages = data.messages();
+  REQUIRE(messages.size() == kCount);
+  size_t checked_links = 0;
+  for (uint32_t k = 0; k < kCount; ++k) {
+    const uint32_t arrival = messages[k].reactions;
+    CHECK(messages[k].time_ms ==
+          kBaseMs + static_cast<int64_t>((arrival * 7919u) % 1000) * kMinuteMs);
+    if (k > 0) {
+      const bool before =
+          messages[k - 1].time_ms < messages[k].time_ms ||
+          (messages[k - 1].time_ms == messages[k].time_ms && messages[k - 1].reactions < arrival);
+      CHECK(before);
+    }
+    if (arrival == 0) {
+      CHECK(messages[k].parent == kNone);
+    } else {
+      REQUIRE(messages[k].parent != kNone);
+      CHECK(messages[messages[k].parent].reactions == arrival - 1);
+    }
+  }
+  for (size_t l = 0; l < data.links().size(); ++l) {
+    const auto& link = data.links()[l];
+    const uint32_t arrival = messages[link.message].reactions;
+    CHECK(arrival % 3 == 0);
+    CHECK(data.Text(data.members()[link.person].key) == "p" + std::to_string((arrival + 1) % 50));
+    if (l > 0)
+      CHECK(data.links()[l - 1].message < link.message);
+    ++checked_links;
+  }
+  CHECK(checked_links == (kCount + 2) / 3);
+}
+
+TEST_CASE("people whose keys end alike stay apart, however often they alternate") {
+  // Keys of equal length sharing their last 8 bytes (and so one slot of the person cache), and
+  // more people than the cache holds, revisited in an order that keeps evicting them.
+  constexpr int kPeople = 3000;
+  constexpr int kRounds = 4;
+  auto key = [](int p) { return std::to_string(10000 + p) + "-same-tail"; };
+  auto author_of = [](int n) { return (n % kPeople * 7 + n / kPeople) % kPeople; };
+  DatasetBuilder b;
+  for (int n = 0; n < kPeople * kRounds; ++n) {
+    const int who = author_of(n);
+    TestPost post = Msg("m" + std::to_string(n), Who(key(who)), n);
+    post.Mention(Who(key((who + 1) % kPeople)));
+    post.Mention(Nameless(key(who)));  // By name: another person, keyed "name:...".
+    b.Post(post);
+  }
+  const Dataset& data = b.Finalize();
+  REQUIRE(data.messages().size() == static_cast<size_t>(kPeople * kRounds));
+  CHECK(data.members().size() == static_cast<size_t>(2 * kPeople));
+  const std::vector<std::string> authors = Authors(data);
+  std::vector<std::string> expected;
+  for (int n = 0; n < kPeople * kRounds; ++n)
+    expected.push_back(key(author_of(n)));
+  CHECK(authors == expected);
+  for (const auto& member : data.members()) {
+    const bool by_name = data.Text(member.key).substr(0, 5) == "name:";
+    CHECK(member.messages == (by_name ? 0u : static_cast<uint32_t>(kRounds)));
+  }
+  REQUIRE(data.links().size() == static_cast<size_t>(2 * kPeople * kRounds));
+  for (size_t l = 0; l < data.links().size(); l += 2) {
+    const int n = static_cast<int>(l / 2);
+    const auto& links = data.links();
+    CHECK(data.Text(data.members()[links[l].person].key) == key((author_of(n) + 1) % kPeople));
+    CHECK(data.Text(data.members()[links[l + 1].person].key) == "name:" + key(author_of(n)));
+  }
 }

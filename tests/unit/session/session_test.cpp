@@ -364,3 +364,30 @@ TEST_CASE("the members CSV lists every poster and defuses formulas in names") {
   CHECK(hidden.find("admin") == std::string::npos);
   CHECK(hidden.find("\nmember-") != std::string::npos);
 }
+
+TEST_CASE("a relayed bot the export does not mark counts as a bot unless detection is off") {
+  // The Discord CSV relays a Slack workspace through a gateway account; the relay's lines from
+  // Slack's own bot ("[slack] <slackbot> ...") become the person "slackbot", unmarked.
+  const auto path =
+      meshcheck::testing::CorpusDir() / "discord" / "komodo-dce-csv-talk-trading-parts1-30.zip";
+  const std::string bytes = ReadFile(path);
+  const std::string part = ReadFile(meshcheck::testing::UnzippedCorpusDir() / "discord" /
+                                    "komodo-dce-csv-talk-trading-parts1-30" / "community-lounge" /
+                                    "talk-trading" / "3.csv");
+  REQUIRE(part.find("\"[slack] <slackbot> ") != std::string::npos);
+  Options off;
+  off.detect_bots = false;
+  const Outcome on_run = Run({{path.filename().string(), bytes}}, 0);
+  const Outcome off_run = Run({{path.filename().string(), bytes}}, 0, off);
+  REQUIRE(on_run.finish.ok());
+  REQUIRE(off_run.finish.ok());
+  const Json on = Json::parse(on_run.report);
+  const Json without = Json::parse(off_run.report);
+  CHECK(on["group"]["bots"].get<int>() == without["group"]["bots"].get<int>() + 1);
+  bool said = false;
+  for (const Json& d : on["diagnostics"])
+    said |= d["id"] == "model.bots_detected" && d["count"] == 1 && d["severity"] == "info";
+  CHECK(said);
+  for (const Json& d : without["diagnostics"])
+    CHECK(d["id"] != "model.bots_detected");
+}

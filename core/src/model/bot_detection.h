@@ -2,7 +2,8 @@
 // inhuman rates, reply latency < 2 s, names. Never count bots as members."). Readers pass no
 // message text, so template repetition is out of reach; the two signals used are:
 //   - the name: a well-known bot's name, a name ending in a separate word "bot" ("Carl-bot",
-//     "Dyno Bot", "HelperBot", "dependabot[bot]"), or ending in a word naming a feed or webhook ("Release Feed");
+//     "Dyno Bot", "HelperBot", "dependabot[bot]"), or ending in a word naming a feed or webhook
+//     ("Release Feed");
 //   - reflexes: nearly every message follows another person's message (or a join) within a few
 //     seconds, which no person typing keeps up (only where the export's times have seconds).
 // Members the export marks as staff (is_host_hint) or the user names as hosts are never bots.

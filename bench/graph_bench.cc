@@ -274,7 +274,7 @@ int main(int argc, char** argv) {
   m.responses = metrics::ComputeResponses(data, graph, facts, hosts, m.participation.roster);
   phase("participation, resp.", true);
   m.ties = network.Ties(metrics::ConnectivityWindow(data, graph, facts));
-  m.roles = metrics::ComputeRoles(data, graph, facts, hosts, m.ties);
+  m.roles = metrics::ComputeRoles(data, graph, facts, hosts, network, m.ties);
   m.inference = graph.inference();
   m.inferred_channels = graph.inferred_channel();
   phase("ties, roles", true);

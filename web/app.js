@@ -9,6 +9,8 @@
 // - After 'done', window.meshcheck.last = {report, reportJson, bytes, ms, mbps, wasmHeapBytes,
 //   phases}; phases (seconds): the worker's read, tokenize, model, graph, metrics, classify and
 //   report (web/protocol.js), and render: the page's, from the report's arrival to 'done'.
+// - After 'done', #result gets the class 'laid-out' once the verdict is painted: from then on
+//   the whole result is laid out and nothing in it moves by itself.
 // - #network's data-state: 'laying-out', then 'webgl', 'canvas' or 'empty' once drawn.
 // - ?example=1 loads the bundled example (examples/demo-server.json) once ready.
 // - window.meshcheck.show(reportJson) shows a saved report (no analysis; no graph); tests use
@@ -53,6 +55,8 @@ let exampleRequested = new URLSearchParams(location.search).get('example') === '
 function setState(state) {
   document.body.dataset.state = state;
   const busy = state === 'running';
+  if (busy)
+    $('result').classList.remove('laid-out');
   $('progress-row').hidden = !busy;
   for (const id of ['file', 'folder', 'example', 'result-reanalyse', 'reveal-names'])
     $(id).disabled = busy;
@@ -310,6 +314,17 @@ function showReport({json, csv, stats}, requestId) {
   const render = (performance.now() - rendering) / 1000;
   meshcheck.last = {report, reportJson: json, ...stats, phases: {...stats.phases, render}};
   setState('done');
+  layOutAfterPaint(requestId);
+}
+
+// The sections below the verdict are skipped by layout until near the viewport (styles.css);
+// after the verdict's first paint they are all laid out, so none shifts later under the pointer.
+function layOutAfterPaint(requestId) {
+  requestAnimationFrame(() => setTimeout(() => {
+                          if (current?.requestId === requestId &&
+                              document.body.dataset.state === 'done')
+                            $('result').classList.add('laid-out');
+                        }));
 }
 
 function exportName(report) {

@@ -12,30 +12,55 @@ const kMaxEdges = 12000;
 // nodes, or n log n with Barnes-Hut, plus the edges).
 const kLayoutBudget = 4e6;
 
+// A pair of people as one number: a * kPairStride + b (a < b). Indexes stay below 2^26.
+const kPairStride = 2 ** 26;
+
 // Parses "node\tindex\tis_host\tmessages" and
 // "edge\tsource\ttarget\treplies\tmentions\treactions\tinferred" lines (tie lines are not drawn).
 // People met only in edge lines get 0 messages. Edges are undirected, weighted by all ties.
+// One pass over the text, no string per line or field: the list of a large export runs to
+// hundreds of thousands of lines.
 export function parseEdgeList(text) {
   const people = new Map();   // index -> {host, messages}
-  const weights = new Map();  // "a b" (a < b) -> weight
+  const weights = new Map();  // pair (kPairStride) -> weight
   const person = (index) => {
     if (!people.has(index))
       people.set(index, {host: false, messages: 0});
     return people.get(index);
   };
-  for (const line of text.split('\n')) {
-    const f = line.split('\t');
-    if (f[0] === 'node') {
-      Object.assign(person(Number(f[1])), {host: f[2] === '1', messages: Number(f[3])});
-    } else if (f[0] === 'edge') {
-      const a = Number(f[1]), b = Number(f[2]);
+  let i = 0;
+  // The unsigned integer after the separator at i; leaves i on the character after it.
+  const field = () => {
+    let value = 0;
+    for (++i; i < text.length; ++i) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9)
+        break;
+      value = value * 10 + digit;
+    }
+    return value;
+  };
+  while (i < text.length) {
+    const tag = text[i];
+    i = text.indexOf('\t', i);
+    if (i < 0)
+      break;
+    if (tag === 'n') {
+      Object.assign(person(field()), {host: field() === 1, messages: field()});
+    } else if (tag === 'e') {
+      const a = field(), b = field();
+      const weight = field() + field() + field();
       person(a);
       person(b);
-      if (a === b)
-        continue;
-      const key = a < b ? `${a} ${b}` : `${b} ${a}`;
-      weights.set(key, (weights.get(key) ?? 0) + Number(f[3]) + Number(f[4]) + Number(f[5]));
+      if (a !== b) {
+        const pair = Math.min(a, b) * kPairStride + Math.max(a, b);
+        weights.set(pair, (weights.get(pair) ?? 0) + weight);
+      }
     }
+    i = text.indexOf('\n', i);
+    if (i < 0)
+      break;
+    ++i;
   }
   return {people, weights};
 }
@@ -55,11 +80,21 @@ export function layoutNetwork(text) {
     const r = Math.sqrt(rank + 1) * 10, angle = rank * 2.399963;
     graph.addNode(index, {x: r * Math.cos(angle), y: r * Math.sin(angle), ...p});
   });
-  const strongest = [...weights.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-  for (const [key, weight] of strongest) {
-    const [a, b] = key.split(' ').map(Number);
-    if (graph.size < kMaxEdges && graph.hasNode(a) && graph.hasNode(b))
-      graph.addEdge(a, b, {weight: Math.max(1, weight)});
+  // The strongest ties between kept people (ties broken by the pair), without an array per tie.
+  const pairs = [], tieWeights = [];
+  for (const [pair, weight] of weights) {
+    if (graph.hasNode(Math.floor(pair / kPairStride)) && graph.hasNode(pair % kPairStride)) {
+      pairs.push(pair);
+      tieWeights.push(weight);
+    }
+  }
+  const order = Uint32Array.from(pairs.keys())
+                    .sort((x, y) => tieWeights[y] - tieWeights[x] || pairs[x] - pairs[y])
+                    .subarray(0, kMaxEdges);
+  for (const k of order) {
+    graph.addEdge(
+        Math.floor(pairs[k] / kPairStride), pairs[k] % kPairStride,
+        {weight: Math.max(1, tieWeights[k])});
   }
   const n = graph.order;
   if (n > 1) {

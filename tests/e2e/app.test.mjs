@@ -200,14 +200,20 @@ describe('web app', () => {
        const edgeFile = path.join(tmp, 'edges.tsv');
        cliReport(kSlackZip, ['--edges', edgeFile]);
        const people = new Set();
+       const pairs = new Set();  // Undirected, between two people: the lines drawn.
        for (const f of fs.readFileSync(edgeFile, 'utf8').split('\n').map((l) => l.split('\t'))) {
          if (f[0] === 'node')
            people.add(f[1]);
-         if (f[0] === 'edge')
+         if (f[0] === 'edge') {
            people.add(f[1]).add(f[2]);
+           if (f[1] !== f[2])
+             pairs.add([f[1], f[2]].sort().join(' '));
+         }
        }
-       assert.ok(
-           (await page.getAttribute('#network', 'aria-label')).includes(`${people.size} people`));
+       assert.ok(people.size < 4000 && pairs.size < 12000, 'drawn whole, not cut');
+       assert.match(
+           await page.getAttribute('#network', 'aria-label'),
+           new RegExp(`: ${people.size} people, ${pairs.size} ties;`));
        const net = await page.locator('#network').screenshot();
        assert.ok(await distinctColours(context, net) > 8, 'the network is drawn');
        console.log(`# network drawn with ${drawn}`);

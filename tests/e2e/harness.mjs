@@ -119,14 +119,18 @@ export const waitForState = (page, states, timeout = 15000) =>
 
 // Runs `action` (which starts an analysis) and waits for its outcome; returns the final state.
 // The state is first set to a marker, so the previous run's 'done' cannot be mistaken for this
-// one's.
+// one's. After 'done' it also waits for the result's final layout (#result.laid-out), so a
+// control the test clicks next cannot move while it is clicked.
 export async function analyzeWith(page, action, timeout = 15000) {
   await page.evaluate(() => {
     document.body.dataset.state = 'test-marker';
   });
   await action();
   await waitForState(page, ['done', 'error'], timeout);
-  return page.evaluate(() => document.body.dataset.state);
+  const state = await page.evaluate(() => document.body.dataset.state);
+  if (state === 'done')
+    await page.waitForSelector('#result.laid-out', {state: 'attached', timeout});
+  return state;
 }
 
 // Dispatches a real drop event on #drop carrying `files` ([{name, bytes (a Buffer)}]).

@@ -60,8 +60,9 @@ class ScopedPhase {
 // A ScopedPhase for a scope entered very often and briefly (once per message), where two clock
 // reads per entry would cost more than the work: only one entry in kSampleEvery (counted per
 // thread) reads the clock, and its time counts kSampleEvery times, moved from the enclosing
-// phase. Phases still add up to the recorded time; this phase's share is an estimate, good when
-// the entries are many and alike. Open no other scope inside one.
+// phase, less the cost of a clock read (measured when the recording opens: a call out to
+// JavaScript in wasm). Phases still add up to the recorded time; this phase's share is an
+// estimate, good when the entries are many and alike. Open no other scope inside one.
 class SampledPhase {
  public:
   // Prime, so the sample never falls into step with costs that recur every 2^k entries (a new

@@ -23,14 +23,6 @@ bool ReadDigits(std::string_view s, size_t pos, size_t count, int64_t* value) {
   return true;
 }
 
-bool IsAsciiDigit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-bool IsAsciiAlpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 // The first three letters of `word`, lower-cased, compared with `name` (3 letters).
 bool HasPrefix3(std::string_view word, const char* name) {
   if (word.size() < 3)

@@ -114,10 +114,11 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
   const size_t n = messages.size();
   InteractionGraph g;
   g.node_count_ = static_cast<uint32_t>(data.members().size());
+  // Each per-message array is allocated when its stage begins and each stage's scratch is
+  // freed before the next, so Build never holds more than its result's size (wasm memory never
+  // shrinks).
   g.parent_.assign(n, model::kNone);
   g.inferred_.assign(n, 0);
-  g.reply_target_.assign(n, model::kNone);
-  g.conversation_.assign(n, model::kNone);
   for (uint32_t i = 0; i < n; ++i) {
     const model::MessageRecord& m = messages[i];
     if (!m.is_system() && m.parent != model::kNone && !messages[m.parent].is_system())
@@ -127,18 +128,29 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
   InferTurns(data, inference, g.inferred_channel_, with_edges, &g.parent_, &g.inferred_,
              &g.inference_);
 
-  // Conversations: union-find over message indices, so that links pointing forward in time
-  // (clock skew between exports) still merge; the earliest message becomes the root.
+  g.reply_target_.assign(n, model::kNone);
+  g.NumberConversations(data);
+  g.ListConversations();
+  if (with_edges)
+    g.edges_ = CollectEdges(data, g.reply_target_, g.inferred_, g.node_count_);
+  return g;
+}
+
+void InteractionGraph::NumberConversations(const model::Dataset& data) {
+  const auto& messages = data.messages();
+  const size_t n = messages.size();
+  // Union-find over message indices, so that links pointing forward in time (clock skew
+  // between exports) still merge; the earliest message becomes the root.
   DisjointSets sets(n);
   for (uint32_t i = 0; i < n; ++i) {
     const model::MessageRecord& m = messages[i];
     if (m.is_system())
       continue;
-    if (g.parent_[i] != model::kNone) {
-      sets.Union(i, g.parent_[i]);
-      const uint32_t target = messages[g.parent_[i]].author;
+    if (parent_[i] != model::kNone) {
+      sets.Union(i, parent_[i]);
+      const uint32_t target = messages[parent_[i]].author;
       if (target != m.author)
-        g.reply_target_[i] = target;
+        reply_target_[i] = target;
     }
     if (m.thread != model::kNone && !messages[m.thread].is_system()) {
       sets.Union(i, m.thread);
@@ -160,35 +172,39 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
 
   // A root is the earliest message of its set and speaks (only people's messages are joined),
   // so it is numbered before the rest of its conversation.
+  size_t roots = 0;
+  for (uint32_t i = 0; i < n; ++i)
+    roots += !messages[i].is_system() && sets.Find(i) == i;
+  conversation_root_.reserve(roots);
+  conversation_.assign(n, model::kNone);
   for (uint32_t i = 0; i < n; ++i) {
     if (messages[i].is_system())
       continue;
     const uint32_t root = sets.Find(i);
     if (root == i) {
-      g.conversation_[i] = static_cast<uint32_t>(g.conversation_root_.size());
-      g.conversation_root_.push_back(i);
+      conversation_[i] = static_cast<uint32_t>(conversation_root_.size());
+      conversation_root_.push_back(i);
     } else {
-      g.conversation_[i] = g.conversation_[root];
+      conversation_[i] = conversation_[root];
     }
   }
-  // Messages by conversation (counting sort: each keeps time order).
-  g.conversation_begin_.assign(g.conversation_root_.size() + 1, 0);
-  for (uint32_t c : g.conversation_) {
-    if (c != model::kNone)
-      ++g.conversation_begin_[c + 1];
-  }
-  for (size_t c = 1; c < g.conversation_begin_.size(); ++c)
-    g.conversation_begin_[c] += g.conversation_begin_[c - 1];
-  g.conversation_messages_.resize(g.conversation_begin_.back());
-  std::vector<uint32_t> next(g.conversation_begin_.begin(), g.conversation_begin_.end() - 1);
-  for (uint32_t i = 0; i < n; ++i) {
-    if (g.conversation_[i] != model::kNone)
-      g.conversation_messages_[next[g.conversation_[i]]++] = i;
-  }
+}
 
-  if (with_edges)
-    g.edges_ = CollectEdges(data, g.reply_target_, g.inferred_, g.node_count_);
-  return g;
+void InteractionGraph::ListConversations() {
+  // Messages by conversation (counting sort: each keeps time order).
+  conversation_begin_.assign(conversation_root_.size() + 1, 0);
+  for (uint32_t c : conversation_) {
+    if (c != model::kNone)
+      ++conversation_begin_[c + 1];
+  }
+  for (size_t c = 1; c < conversation_begin_.size(); ++c)
+    conversation_begin_[c] += conversation_begin_[c - 1];
+  conversation_messages_.resize(conversation_begin_.back());
+  std::vector<uint32_t> next(conversation_begin_.begin(), conversation_begin_.end() - 1);
+  for (uint32_t i = 0; i < conversation_.size(); ++i) {
+    if (conversation_[i] != model::kNone)
+      conversation_messages_[next[conversation_[i]]++] = i;
+  }
 }
 
 }  // namespace meshcheck::graph

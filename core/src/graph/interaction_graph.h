@@ -71,6 +71,11 @@ class InteractionGraph {
   const InferenceStats& inference() const { return inference_; }
 
  private:
+  // Fills reply_target_ (allocated), conversation_ and conversation_root_ from parent_.
+  void NumberConversations(const model::Dataset& data);
+  // Fills conversation_begin_ and conversation_messages_ from conversation_.
+  void ListConversations();
+
   uint32_t node_count_ = 0;
   std::vector<Edge> edges_;
   std::vector<uint32_t> parent_;

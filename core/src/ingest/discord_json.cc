@@ -1,7 +1,10 @@
 #include "ingest/discord_json.h"
 
 #include <charconv>
+#include <cstring>
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/time.h"
@@ -60,44 +63,51 @@ enum class Key : uint8_t {
   kCategoryId,
 };
 
-// Called for every key of the document: dispatches on the length first, so most keys cost one
-// or two fixed-size compares instead of a scan of every name.
+// Whether `k`, known to have the size of `name`, spells it: a compare of fixed size, which the
+// compiler turns into one or two loads.
+template <size_t N>
+bool Spells(std::string_view k, const char (&name)[N]) {
+  return std::memcmp(k.data(), name, N - 1) == 0;
+}
+
+// Called for every key the reader may use: dispatches on the length first, so most keys cost
+// one or two fixed-size compares instead of a scan of every name.
 Key LookupKey(std::string_view k) {
   switch (k.size()) {
     case 2:
-      return k == "id" ? Key::kId : Key::kOther;
+      return Spells(k, "id") ? Key::kId : Key::kOther;
     case 4:
-      return k == "type" ? Key::kType : k == "name" ? Key::kName : Key::kOther;
+      return Spells(k, "type") ? Key::kType : Spells(k, "name") ? Key::kName : Key::kOther;
     case 5:
-      return k == "count"   ? Key::kCount
-             : k == "users" ? Key::kUsers
-             : k == "isBot" ? Key::kIsBot
-             : k == "roles" ? Key::kRoles
-             : k == "guild" ? Key::kGuild
-                            : Key::kOther;
+      return Spells(k, "count")   ? Key::kCount
+             : Spells(k, "users") ? Key::kUsers
+             : Spells(k, "isBot") ? Key::kIsBot
+             : Spells(k, "roles") ? Key::kRoles
+             : Spells(k, "guild") ? Key::kGuild
+                                  : Key::kOther;
     case 6:
-      return k == "author" ? Key::kAuthor : Key::kOther;
+      return Spells(k, "author") ? Key::kAuthor : Key::kOther;
     case 7:
-      return k == "content"   ? Key::kContent
-             : k == "channel" ? Key::kChannel
-             : k == "guildId" ? Key::kGuildId
-                              : Key::kOther;
+      return Spells(k, "content")   ? Key::kContent
+             : Spells(k, "channel") ? Key::kChannel
+             : Spells(k, "guildId") ? Key::kGuildId
+                                    : Key::kOther;
     case 8:
-      return k == "nickname"   ? Key::kNickname
-             : k == "mentions" ? Key::kMentions
-             : k == "messages" ? Key::kMessages
-                               : Key::kOther;
+      return Spells(k, "nickname")   ? Key::kNickname
+             : Spells(k, "mentions") ? Key::kMentions
+             : Spells(k, "messages") ? Key::kMessages
+                                     : Key::kOther;
     case 9:
-      return k == "timestamp"   ? Key::kTimestamp
-             : k == "reactions" ? Key::kReactions
-             : k == "reference" ? Key::kReference
-             : k == "messageId" ? Key::kMessageId
-             : k == "channelId" ? Key::kChannelId
-                                : Key::kOther;
+      return Spells(k, "timestamp")   ? Key::kTimestamp
+             : Spells(k, "reactions") ? Key::kReactions
+             : Spells(k, "reference") ? Key::kReference
+             : Spells(k, "messageId") ? Key::kMessageId
+             : Spells(k, "channelId") ? Key::kChannelId
+                                      : Key::kOther;
     case 10:
-      return k == "categoryId" ? Key::kCategoryId : Key::kOther;
+      return Spells(k, "categoryId") ? Key::kCategoryId : Key::kOther;
     case 13:
-      return k == "discriminator" ? Key::kDiscriminator : Key::kOther;
+      return Spells(k, "discriminator") ? Key::kDiscriminator : Key::kOther;
     default:
       return Key::kOther;
   }
@@ -168,6 +178,7 @@ class DiscordJsonReader : public JsonDocumentReader<DiscordJsonReader> {
   const char* label() const { return "DiscordChatExporter JSON"; }
   const char* id_prefix() const { return "ingest.discord"; }
   Status CheckShape() const;
+  void ChunkEnd();
 
   // ---- SAX handler (see json_stream.h).
   bool null() { return true; }
@@ -186,22 +197,34 @@ class DiscordJsonReader : public JsonDocumentReader<DiscordJsonReader> {
   bool end_object() { return Close(); }
   bool end_array() { return Close(); }
   bool key(std::string_view k) {
-    key_ = LookupKey(k);
+    key_ = Current() == Ctx::kSkip ? Key::kOther : LookupKey(k);  // Nothing is read there.
     return true;
   }
 
  private:
-  Ctx Current() const { return stack_.empty() ? Ctx::kRoot : stack_.back(); }
+  Ctx Current() const { return current_; }
   Ctx ChildOf(Ctx parent, bool is_object) const;
   bool Open(bool is_object);
   bool Close();
   bool Number(uint64_t value);
+  // A string of the message being read, kept until the message ends: the chunk's own bytes
+  // while the chunk lasts (ChunkEnd copies what is still in use), else a copy.
+  std::string_view Keep(std::string_view value) {
+    return InChunk(value) ? value : strings_.Put(value);
+  }
+  void Pin(std::string_view* view) {
+    if (InChunk(*view))
+      *view = strings_.Put(*view);
+  }
+  void PinUser(UserFields* user);
+  bool IsStaffRole(std::string_view name);
   void UserField(UserFields* user, std::string_view value);
   void DeclareChannel();
   void EmitMessage();
   bool Reject(std::string message);
 
   std::vector<Ctx> stack_;
+  Ctx current_ = Ctx::kRoot;  // stack_.back(), or kRoot when it is empty.
   Key key_ = Key::kOther;
   bool root_seen_ = false;
   bool messages_seen_ = false;
@@ -212,7 +235,12 @@ class DiscordJsonReader : public JsonDocumentReader<DiscordJsonReader> {
   bool channel_declared_ = false;
   uint32_t channel_ = 0;
 
+  // Role names seen, and whether each marks staff: a server has a few roles, named again on
+  // every message.
+  std::vector<std::pair<std::string, bool>> roles_;
+
   // The message being read.
+  bool in_message_ = false;
   RecordStrings strings_;
   Location msg_at_;  // Where the message's object starts.
   std::string_view msg_id_, msg_type_, msg_timestamp_;
@@ -286,6 +314,7 @@ bool DiscordJsonReader::Open(bool is_object) {
       return Reject("its \"messages\" list comes without the \"channel\" object DCE writes first");
     }
   } else if (child == Ctx::kMessage) {
+    in_message_ = true;
     msg_at_ = Here();
     strings_.Reset();
     msg_id_ = msg_type_ = msg_timestamp_ = {};
@@ -302,6 +331,7 @@ bool DiscordJsonReader::Open(bool is_object) {
     has_reference_ = true;
   }
   stack_.push_back(child);
+  current_ = child;
   key_ = Key::kOther;
   return true;
 }
@@ -309,6 +339,7 @@ bool DiscordJsonReader::Open(bool is_object) {
 bool DiscordJsonReader::Close() {
   const Ctx done = Current();
   stack_.pop_back();
+  current_ = stack_.empty() ? Ctx::kRoot : stack_.back();
   switch (done) {
     case Ctx::kChannel:
       if (!channel_declared_)
@@ -316,6 +347,7 @@ bool DiscordJsonReader::Close() {
       break;
     case Ctx::kMessage:
       EmitMessage();
+      in_message_ = false;
       break;
     case Ctx::kReactionUser:
       reactors_.push_back(user_.Ref());
@@ -348,19 +380,53 @@ bool DiscordJsonReader::Number(uint64_t value) {
   return true;
 }
 
+void DiscordJsonReader::ChunkEnd() {
+  if (!in_message_)
+    return;
+  for (std::string_view* view : {&msg_id_, &msg_type_, &msg_timestamp_, &ref_type_, &ref_message_,
+                                 &ref_channel_, &ref_guild_}) {
+    Pin(view);
+  }
+  PinUser(&author_);
+  PinUser(&user_);
+  for (std::vector<model::PersonRef>* people : {&mentions_, &reactors_}) {
+    for (model::PersonRef& person : *people) {
+      Pin(&person.key);
+      Pin(&person.name);
+    }
+  }
+}
+
+void DiscordJsonReader::PinUser(UserFields* user) {
+  for (std::string_view* view : {&user->id, &user->name, &user->nickname, &user->discriminator})
+    Pin(view);
+}
+
+bool DiscordJsonReader::IsStaffRole(std::string_view name) {
+  constexpr size_t kMaxRoles = 64;  // Beyond it (never in practice), names are not remembered.
+  for (const auto& [known, staff] : roles_) {
+    if (known == name)
+      return staff;
+  }
+  const bool staff = IsStaffRoleName(name);
+  if (roles_.size() < kMaxRoles)
+    roles_.emplace_back(name, staff);
+  return staff;
+}
+
 void DiscordJsonReader::UserField(UserFields* user, std::string_view value) {
   switch (key_) {
     case Key::kId:
-      user->id = strings_.Put(value);
+      user->id = Keep(value);
       break;
     case Key::kName:
-      user->name = strings_.Put(value);
+      user->name = Keep(value);
       break;
     case Key::kNickname:
-      user->nickname = strings_.Put(value);
+      user->nickname = Keep(value);
       break;
     case Key::kDiscriminator:
-      user->discriminator = strings_.Put(value);
+      user->discriminator = Keep(value);
       break;
     default:
       break;
@@ -387,13 +453,13 @@ bool DiscordJsonReader::string(std::string_view value) {
       break;
     case Ctx::kMessage:
       if (key_ == Key::kId) {
-        msg_id_ = strings_.Put(value);
+        msg_id_ = Keep(value);
         context().sink->HintId(channel_, msg_id_);
       }
       if (key_ == Key::kType)
-        msg_type_ = strings_.Put(value);
+        msg_type_ = Keep(value);
       if (key_ == Key::kTimestamp)
-        msg_timestamp_ = strings_.Put(value);
+        msg_timestamp_ = Keep(value);
       if (key_ == Key::kContent)
         text_bytes_ = static_cast<uint32_t>(value.size());
       break;
@@ -401,7 +467,7 @@ bool DiscordJsonReader::string(std::string_view value) {
       UserField(&author_, value);
       break;
     case Ctx::kRole:
-      if (key_ == Key::kName && IsStaffRoleName(value))
+      if (key_ == Key::kName && !author_.staff_role && IsStaffRole(value))
         author_.staff_role = true;
       break;
     case Ctx::kReactionUser:
@@ -410,15 +476,15 @@ bool DiscordJsonReader::string(std::string_view value) {
       break;
     case Ctx::kReference:
       if (key_ == Key::kType)
-        ref_type_ = strings_.Put(value);
+        ref_type_ = Keep(value);
       if (key_ == Key::kMessageId) {
-        ref_message_ = strings_.Put(value);
+        ref_message_ = Keep(value);
         context().sink->HintId(channel_, ref_message_);
       }
       if (key_ == Key::kChannelId)
-        ref_channel_ = strings_.Put(value);
+        ref_channel_ = Keep(value);
       if (key_ == Key::kGuildId)
-        ref_guild_ = strings_.Put(value);
+        ref_guild_ = Keep(value);
       break;
     default:
       break;

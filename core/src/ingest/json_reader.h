@@ -2,6 +2,7 @@
 // tokenizer errors to input errors, truncation handling, and a pool of per-record strings.
 #pragma once
 
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <memory>
@@ -85,7 +86,12 @@ class JsonDocumentReader : public Reader {
       : context_(context), tokenizer_(self, limits) {}
 
   Status Push(std::string_view chunk) override {
-    if (!tokenizer_.Push(chunk))
+    chunk_begin_ = reinterpret_cast<uintptr_t>(chunk.data());
+    chunk_size_ = chunk.size();
+    const bool ok = tokenizer_.Push(chunk);
+    self().ChunkEnd();
+    chunk_size_ = 0;
+    if (!ok)
       return Failure();
     return Status::Ok();
   }
@@ -112,6 +118,15 @@ class JsonDocumentReader : public Reader {
   const ReaderContext& context() const { return context_; }
   // During a SAX event: where its token starts (the same in every chunking).
   Location Here() const { return {context_.input, tokenizer_.event_offset(), tokenizer_.line()}; }
+  // During a SAX event: whether `text` lies in the chunk being pushed (the tokenizer passes a
+  // string the chunk holds whole, without escapes or repairs, that way), so it stays valid until
+  // the end of this Push.
+  bool InChunk(std::string_view text) const {
+    return reinterpret_cast<uintptr_t>(text.data()) - chunk_begin_ < chunk_size_;
+  }
+  // Called at the end of every Push, while InChunk still answers for its chunk: a derived reader
+  // that keeps chunk views across events hides this with one that copies them.
+  void ChunkEnd() {}
 
  private:
   Derived& self() { return *static_cast<Derived*>(this); }
@@ -133,6 +148,8 @@ class JsonDocumentReader : public Reader {
 
   ReaderContext context_;
   JsonTokenizer<Derived> tokenizer_;
+  uintptr_t chunk_begin_ = 0;  // The chunk being pushed (chunk_size_ 0 between pushes).
+  size_t chunk_size_ = 0;
 };
 
 }  // namespace meshcheck::ingest

@@ -6,7 +6,8 @@
 //   sequence. The events, their event_offset(), and errors (kind, offset, line, message) never
 //   depend on the split.
 // - String and key views passed to the handler are valid only during the call. A string that
-//   lies within one chunk and has no escape and no invalid UTF-8 is passed without a copy.
+//   lies within one chunk and has no escape and no invalid UTF-8 is passed without a copy: a view
+//   into the chunk itself (so valid as long as the chunk is).
 // - The first error stops the tokenizer: every later Push/Finish returns false and error()
 //   keeps the first error. A handler returning false stops it the same way (kAborted, located
 //   at the token whose event returned false).
@@ -191,6 +192,15 @@ inline bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || IsDigit(c) || c == '_';
 }
 
+// Whether p (at least literal.size() bytes) starts with `literal`: "true", "false" or "null".
+// Fixed-size compares rather than a call to memcmp.
+inline bool StartsWithLiteral(const char* p, std::string_view literal) {
+  uint32_t have, want;
+  std::memcpy(&have, p, 4);
+  std::memcpy(&want, literal.data(), 4);
+  return have == want && (literal.size() == 4 || p[4] == literal[4]);
+}
+
 // A token quoted in an error message, cut to a readable length.
 inline std::string Quoted(std::string_view raw) {
   constexpr size_t kShown = 40;
@@ -253,6 +263,10 @@ class JsonTokenizer {
   bool TooLong();
 
   bool AfterValue();
+  void Comma() { expect_ = stack_.back() ? Expect::kKey : Expect::kValue; }
+  // Where a key's ':' or a value's ',' follows it at once (as exporters write them), takes it
+  // without a trip through the main loop; returns where scanning goes on.
+  const char* TakeSeparator(const char* p, const char* end);
   bool Open(bool is_object, uint64_t at);
   bool Close(bool is_object, char c, uint64_t at);
 
@@ -261,16 +275,26 @@ class JsonTokenizer {
   // keeps only its match count) and *next is end. Return false on error.
   void StartToken(Token token, uint64_t at);
   bool ContinueToken(const char* p, const char* end, const char** next);
-  bool ContinueString(const char* p, const char* end, const char** next);
+  // Inlined: it runs for every string and key.
+  [[gnu::always_inline]] bool ContinueString(const char* p, const char* end, const char** next);
   bool ContinueNumber(const char* p, const char* end, const char** next);
   bool ContinueLiteral(const char* p, const char* end, const char** next);
   // The first unescaped '"' or control byte at or after p, or end.
-  const char* ScanString(const char* p, const char* end);
+  [[gnu::always_inline]] const char* ScanString(const char* p, const char* end);
 
-  bool EmitString(std::string_view raw);
+  // A string is passed as is unless it has escapes or bytes >= 0x80: those take the slow path
+  // (kept out of line, so the common path stays small).
+  bool EmitString(std::string_view raw) {
+    return token_has_escape_ || token_has_high_ ? EmitDecodedString(raw) : Deliver(raw);
+  }
+  [[gnu::noinline]] bool EmitDecodedString(std::string_view raw);
+  // Passes a complete string or key, `text` as the handler sees it.
+  bool Deliver(std::string_view text);
   bool Unescape(std::string_view raw, std::string* out);
   bool EmitNumber(std::string_view raw);
   bool EmitLiteral();
+
+  static constexpr std::string_view kTrue = "true", kFalse = "false", kNull = "null";
 
   Handler* handler_;
   JsonLimits limits_;
@@ -283,7 +307,7 @@ class JsonTokenizer {
   bool token_has_high_ = false;
   bool started_ = false;         // A non-BOM byte was seen.
   uint8_t bom_seen_ = 0;         // Bytes of a leading UTF-8 BOM matched so far.
-  const char* literal_ = "";     // The literal being matched ("true", "false", "null").
+  std::string_view literal_;     // The literal being matched ("true", "false", "null").
   uint8_t literal_matched_ = 0;  // Its bytes matched so far.
   uint64_t token_start_ = 0;     // Offset of the current token's first byte.
   uint64_t event_offset_ = 0;
@@ -357,6 +381,21 @@ bool JsonTokenizer<Handler>::AfterValue() {
 }
 
 template <class Handler>
+const char* JsonTokenizer<Handler>::TakeSeparator(const char* p, const char* end) {
+  if (p == end)
+    return p;
+  if (*p == ':' && expect_ == Expect::kColon) {
+    expect_ = Expect::kValue;
+    return end - p >= 2 && p[1] == ' ' ? p + 2 : p + 1;  // The space pretty-printers add.
+  }
+  if (*p == ',' && expect_ == Expect::kCommaOrClose) {
+    Comma();
+    return p + 1;
+  }
+  return p;
+}
+
+template <class Handler>
 bool JsonTokenizer<Handler>::Open(bool is_object, uint64_t at) {
   if (stack_.size() >= limits_.max_depth) {
     return Fail(JsonErrorKind::kDepth, at,
@@ -409,7 +448,7 @@ bool JsonTokenizer<Handler>::ContinueToken(const char* p, const char* end, const
 }
 
 template <class Handler>
-const char* JsonTokenizer<Handler>::ScanString(const char* p, const char* end) {
+inline const char* JsonTokenizer<Handler>::ScanString(const char* p, const char* end) {
   using namespace json_internal;
   uint64_t highs = 0;
   while (p < end) {
@@ -439,7 +478,9 @@ const char* JsonTokenizer<Handler>::ScanString(const char* p, const char* end) {
 }
 
 template <class Handler>
-bool JsonTokenizer<Handler>::ContinueString(const char* p, const char* end, const char** next) {
+inline bool JsonTokenizer<Handler>::ContinueString(const char* p,
+                                                   const char* end,
+                                                   const char** next) {
   const char* q = ScanString(p, end);
   const auto run = static_cast<size_t>(q - p);
   if (pending_.size() + run > limits_.max_token_bytes) {
@@ -463,9 +504,7 @@ bool JsonTokenizer<Handler>::ContinueString(const char* p, const char* end, cons
 }
 
 template <class Handler>
-bool JsonTokenizer<Handler>::EmitString(std::string_view raw) {
-  const bool is_key = token_ == Token::kKey;
-  token_ = Token::kNone;
+bool JsonTokenizer<Handler>::EmitDecodedString(std::string_view raw) {
   const size_t invalid = token_has_high_ ? base::FindInvalidUtf8(raw) : base::kUtf8Valid;
   if (invalid != base::kUtf8Valid && !limits_.repair_utf8) {
     return Fail(JsonErrorKind::kBadString, token_start_ + 1 + invalid, "invalid UTF-8 in a string");
@@ -482,6 +521,13 @@ bool JsonTokenizer<Handler>::EmitString(std::string_view raw) {
     repaired_utf8_ += base::AppendRepairedUtf8(text, &repaired_);
     text = repaired_;
   }
+  return Deliver(text);
+}
+
+template <class Handler>
+bool JsonTokenizer<Handler>::Deliver(std::string_view text) {
+  const bool is_key = token_ == Token::kKey;
+  token_ = Token::kNone;
   event_offset_ = token_start_;
   if (!(is_key ? handler_->key(text) : handler_->string(text))) {
     return Abort();
@@ -656,10 +702,17 @@ bool JsonTokenizer<Handler>::EmitNumber(std::string_view raw) {
 
 template <class Handler>
 bool JsonTokenizer<Handler>::ContinueLiteral(const char* p, const char* end, const char** next) {
-  const size_t size = std::strlen(literal_);
+  const size_t size = literal_.size();
+  // The common case: the whole literal and the byte after it are in this chunk.
+  if (literal_matched_ == 0 && static_cast<size_t>(end - p) > size &&
+      json_internal::StartsWithLiteral(p, literal_) && !json_internal::IsWordByte(p[size])) {
+    literal_matched_ = static_cast<uint8_t>(size);
+    *next = p + size;
+    return EmitLiteral();
+  }
   for (; p < end && json_internal::IsWordByte(*p); ++p) {
     if (literal_matched_ == size || *p != literal_[literal_matched_]) {
-      std::string word(literal_, literal_matched_);
+      std::string word(literal_.substr(0, literal_matched_));
       word.push_back(*p);
       return Fail(JsonErrorKind::kSyntax, token_start_,
                   "unknown literal " + json_internal::Quoted(word));
@@ -673,8 +726,8 @@ bool JsonTokenizer<Handler>::ContinueLiteral(const char* p, const char* end, con
 template <class Handler>
 bool JsonTokenizer<Handler>::EmitLiteral() {
   token_ = Token::kNone;
-  const std::string_view word(literal_, literal_matched_);
-  if (literal_matched_ != std::strlen(literal_)) {
+  const std::string_view word = literal_.substr(0, literal_matched_);
+  if (literal_matched_ != literal_.size()) {
     return Fail(JsonErrorKind::kSyntax, token_start_,
                 "unknown literal " + json_internal::Quoted(word));
   }
@@ -736,6 +789,7 @@ bool JsonTokenizer<Handler>::Push(std::string_view chunk) {
         token_escape_ = false;
         if (!ContinueString(p + 1, end, &p))
           return false;
+        p = TakeSeparator(p, end);
         continue;
       }
       case ':':
@@ -747,7 +801,7 @@ bool JsonTokenizer<Handler>::Push(std::string_view chunk) {
       case ',':
         if (expect_ != Expect::kCommaOrClose)
           return Unexpected(c, at);
-        expect_ = stack_.back() ? Expect::kKey : Expect::kValue;
+        Comma();
         ++p;
         continue;
       case '{':
@@ -762,7 +816,7 @@ bool JsonTokenizer<Handler>::Push(std::string_view chunk) {
       case ']':
         if (!Close(c == '}', c, at))
           return false;
-        ++p;
+        p = TakeSeparator(p + 1, end);
         continue;
       case 't':
       case 'f':
@@ -770,10 +824,11 @@ bool JsonTokenizer<Handler>::Push(std::string_view chunk) {
         if (!ExpectsValue())
           return Unexpected(c, at);
         StartToken(Token::kLiteral, at);
-        literal_ = c == 't' ? "true" : c == 'f' ? "false" : "null";
+        literal_ = c == 't' ? kTrue : c == 'f' ? kFalse : kNull;
         literal_matched_ = 0;
         if (!ContinueLiteral(p, end, &p))
           return false;
+        p = TakeSeparator(p, end);
         continue;
       default:
         if ((c != '-' && !json_internal::IsDigit(c)) || !ExpectsValue()) {
@@ -782,6 +837,7 @@ bool JsonTokenizer<Handler>::Push(std::string_view chunk) {
         StartToken(Token::kNumber, at);
         if (!ContinueNumber(p, end, &p))
           return false;
+        p = TakeSeparator(p, end);
         continue;
     }
   }
@@ -800,7 +856,7 @@ bool JsonTokenizer<Handler>::Finish() {
         return false;
       break;
     case Token::kLiteral:
-      if (literal_matched_ != std::strlen(literal_)) {
+      if (literal_matched_ != literal_.size()) {
         return Fail(JsonErrorKind::kTruncated, consumed_, "the input ends inside a literal");
       }
       if (!EmitLiteral())

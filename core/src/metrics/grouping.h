@@ -50,6 +50,32 @@ inline void PrefetchConversation(const graph::InteractionGraph& graph,
     __builtin_prefetch(&data.messages()[i]);
 }
 
+// Per conversation of `graph`: its first answerer, the first person other than the opener to
+// post a message in it (system messages aside), in message order (time order within a
+// conversation); model::kNone where nobody answered or the opener is not a person. One
+// sequential walk over the messages.
+inline std::vector<uint32_t> FirstAnswerers(const model::Dataset& data,
+                                            const graph::InteractionGraph& graph,
+                                            const Kinds& kinds) {
+  const auto& messages = data.messages();
+  const auto& roots = graph.conversation_root();
+  std::vector<uint32_t> first(roots.size(), model::kNone);
+  std::vector<uint8_t> done(roots.size());
+  for (uint32_t c = 0; c < roots.size(); ++c)
+    done[c] = !kinds.person(messages[roots[c]].author);
+  for (uint32_t i = 0; i < messages.size(); ++i) {
+    const uint32_t c = graph.conversation()[i];
+    if (c == model::kNone || done[c])
+      continue;
+    const uint32_t a = messages[i].author;
+    if (a == messages[roots[c]].author || !kinds.person(a) || messages[i].is_system())
+      continue;
+    first[c] = a;
+    done[c] = 1;
+  }
+  return first;
+}
+
 // Sees each person once per group: a per-person stamp instead of a set of (group, person).
 // Valid when a group, once left, never comes back: conversations walked one after another,
 // or weeks and periods walked in time order.

@@ -17,7 +17,7 @@ Measures ComputeMeasures(const model::Dataset& data,
   m.participation = ComputeParticipation(data, graph, facts, hosts);
   m.responses = ComputeResponses(data, graph, facts, hosts, m.participation.roster);
   m.ties = network.Ties(ConnectivityWindow(data, graph, facts));
-  m.roles = ComputeRoles(data, graph, facts, hosts, m.ties);
+  m.roles = ComputeRoles(data, graph, facts, hosts, network, m.ties);
   m.inference = graph.inference();
   m.inferred_channels = graph.inferred_channel();
   return m;

@@ -152,23 +152,15 @@ void AnswerAbsence(const model::Dataset& data,
                    const HostSet& hosts,
                    Participation* out) {
   const Kinds kinds(data, hosts);
-  const auto& messages = data.messages();
+  const auto& roots = graph.conversation_root();
+  const std::vector<uint32_t> first = FirstAnswerers(data, graph, kinds);
   std::vector<uint64_t> answers(data.members().size(), 0);
   uint64_t total = 0;
-  const auto& roots = graph.conversation_root();
   for (uint32_t c = 0; c < roots.size(); ++c) {
-    const uint32_t opener = messages[roots[c]].author;
-    if (!kinds.peer(opener))
-      continue;
-    for (const uint32_t i : graph.ConversationMessages(c)) {
-      const uint32_t a = messages[i].author;
-      if (a == opener || !kinds.person(a) || messages[i].is_system())
-        continue;
-      if (kinds.peer(a)) {
-        ++answers[a];
-        ++total;
-      }
-      break;  // Only the first answer counts.
+    if (kinds.peer(data.messages()[roots[c]].author) && first[c] != model::kNone &&
+        kinds.peer(first[c])) {
+      ++answers[first[c]];
+      ++total;
     }
   }
   std::sort(answers.begin(), answers.end(), std::greater<>());

@@ -1,6 +1,7 @@
 #include "metrics/peer_network.h"
 
 #include <algorithm>
+#include <span>
 
 #include "graph/disjoint_sets.h"
 #include "graph/index_sort.h"
@@ -10,10 +11,6 @@ namespace meshcheck::metrics {
 namespace {
 
 using Edges = std::vector<std::pair<uint32_t, uint32_t>>;
-
-std::pair<uint32_t, uint32_t> Unpack(uint64_t pair) {
-  return {static_cast<uint32_t>(pair >> 32), static_cast<uint32_t>(pair)};
-}
 
 // Largest components of many small edge sets over one large node range: the union-find and
 // its counters are reset only where a round touched them.
@@ -169,6 +166,37 @@ class ComponentsWithout {
   uint32_t largest_ = 0;  // Largest component with an edge (0: no edge yet).
 };
 
+// A per-conversation bucket list (a bucket, PeerNetwork::kKeep or model::kNone each), read in
+// the random conversation order of the events: one byte per conversation when the buckets fit
+// (blocks of weeks and periods: a few dozen), which keeps the lookups in the faster caches.
+class Buckets {
+ public:
+  Buckets(const std::vector<uint32_t>& of, uint32_t buckets)
+      : of_(of), narrow_(buckets < kKeepCode) {
+    if (!narrow_)
+      return;
+    codes_.resize(of.size());
+    for (size_t c = 0; c < of.size(); ++c) {
+      codes_[c] = of[c] == model::kNone         ? kNoneCode
+                  : of[c] == PeerNetwork::kKeep ? kKeepCode
+                                                : static_cast<uint8_t>(of[c]);
+    }
+  }
+  uint32_t operator[](uint32_t c) const {
+    if (!narrow_)
+      return of_[c];
+    const uint8_t code = codes_[c];
+    return code < kKeepCode ? code : code == kKeepCode ? PeerNetwork::kKeep : model::kNone;
+  }
+
+ private:
+  static constexpr uint8_t kKeepCode = 254;
+  static constexpr uint8_t kNoneCode = 255;
+  const std::vector<uint32_t>& of_;
+  const bool narrow_;
+  std::vector<uint8_t> codes_;
+};
+
 }  // namespace
 
 uint32_t LargestComponent(const Edges& edges, size_t members) {
@@ -181,18 +209,35 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
                          const HostSet& hosts)
     : members_(data.members().size()) {
   const auto& messages = data.messages();
+  const auto& reply_target = graph.reply_target();
   const Kinds kinds(data, hosts);
   auto peer = [&](uint32_t x) { return kinds.peer(x); };
-  // Walked conversation by conversation, so that both lists come out in conversation order;
-  // stable sorts by pair and by person then keep it within each pair and person.
+  // The events: a counting sort by (a, b), least significant first. The walk below drops each
+  // event at its place by b, counted here in one sequential pass, and a scatter by a follows.
+  // The posters: each person's messages bound their conversations, so the walk writes each
+  // person's at its own place, and a sequential pass closes the gaps. The walk goes
+  // conversation by conversation, so that both come out in conversation order within each
+  // pair and person.
+  std::vector<size_t> start(members_ + 1, 0);
+  std::vector<uint32_t> room(members_ + 1, 0);
+  for (uint32_t i = 0; i < messages.size(); ++i) {
+    const uint32_t a = messages[i].author;
+    if (graph.conversation()[i] == model::kNone || !peer(a))
+      continue;
+    ++room[a + 1];
+    const uint32_t t = reply_target[i];
+    if (t != model::kNone && peer(t))
+      ++start[std::max(a, t) + 1];
+  }
+  for (size_t m = 1; m <= members_; ++m) {
+    start[m] += start[m - 1];
+    room[m] += room[m - 1];
+  }
+  std::vector<Event> by_b(start.back());
+  poster_conversations_.resize(room.back());
+  poster_begin_ = room;  // Each person's next free place, until the gaps close.
   FirstInGroup first_in_conversation(members_);
   const auto conversations = static_cast<uint32_t>(graph.conversation_root().size());
-  size_t replies = 0;
-  for (uint32_t i = 0; i < messages.size(); ++i) {
-    const uint32_t t = graph.reply_target()[i];
-    replies += t != model::kNone && peer(t) && peer(messages[i].author);
-  }
-  events_.reserve(replies);
   for (uint32_t c = 0; c < conversations; ++c) {
     PrefetchConversation(graph, data, c + kPrefetchConversations);
     for (uint32_t i : graph.ConversationMessages(c)) {
@@ -200,28 +245,38 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
       if (!peer(a))
         continue;
       if (first_in_conversation(a, c))
-        posters_.push_back((static_cast<uint64_t>(a) << 32) | c);
-      const uint32_t t = graph.reply_target()[i];
+        poster_conversations_[poster_begin_[a]++] = c;
+      const uint32_t t = reply_target[i];
       if (t == model::kNone || !peer(t))
         continue;
       const uint32_t lo = std::min(a, t);
       const uint32_t hi = std::max(a, t);
-      events_.push_back({(static_cast<uint64_t>(lo) << 32) | hi, c, a == lo});
+      by_b[start[hi]++] = Event(lo, hi, c, a == lo);
     }
   }
-  graph::StableSortByIndexPair(
-      &events_, members_, [](const Event& e) { return Unpack(e.pair).first; },
-      [](const Event& e) { return Unpack(e.pair).second; });
-  graph::StableSortByIndex(&posters_, members_, [](uint64_t p) { return p >> 32; });
+  uint32_t filled = 0;
+  for (size_t m = 0; m < members_; ++m) {
+    const uint32_t end = poster_begin_[m];
+    poster_begin_[m] = filled;
+    for (uint32_t k = room[m]; k < end; ++k)
+      poster_conversations_[filled++] = poster_conversations_[k];
+  }
+  poster_begin_[members_] = filled;
+  poster_conversations_.resize(filled);
+  events_.resize(by_b.size());
+  graph::ScatterByIndex(
+      std::span<const Event>(by_b), members_, [](const Event& e) { return e.a; }, events_.data(),
+      &start);
 }
 
 std::vector<Network> PeerNetwork::ByBucket(const std::vector<uint32_t>& bucket_of,
                                            uint32_t buckets) const {
+  const Buckets bucket(bucket_of, buckets);
   std::vector<Network> out(buckets);
   std::vector<Edges> repeated(buckets);
   for (size_t i = 0; i < events_.size();) {
     size_t j = i;
-    while (j < events_.size() && events_[j].pair == events_[i].pair)
+    while (j < events_.size() && events_[j].SamePair(events_[i]))
       ++j;
     // One sub-run per bucket (buckets do not decrease along the run).
     uint32_t current = model::kNone;
@@ -236,11 +291,11 @@ std::vector<Network> PeerNetwork::ByBucket(const std::vector<uint32_t>& bucket_o
       n.mutual_peer_pairs += mask == 3;
       if (distinct >= 2) {
         ++n.repeated_ties;
-        repeated[current].push_back(Unpack(events_[i].pair));
+        repeated[current].emplace_back(events_[i].a, events_[i].b);
       }
     };
     for (size_t k = i; k < j; ++k) {
-      const uint32_t b = bucket_of[events_[k].conversation];
+      const uint32_t b = bucket[events_[k].conversation];
       if (b == model::kNone)
         continue;
       if (b != current) {
@@ -262,16 +317,14 @@ std::vector<Network> PeerNetwork::ByBucket(const std::vector<uint32_t>& bucket_o
   ComponentCounter counter(members_);
   for (uint32_t b = 0; b < buckets; ++b)
     out[b].largest_component = counter.Largest(repeated[b], [](size_t) { return true; });
-  uint64_t last_author = UINT64_MAX;
-  uint32_t current = model::kNone;
-  for (uint64_t entry : posters_) {
-    const uint32_t b = bucket_of[static_cast<uint32_t>(entry)];
-    if (b == model::kNone)
-      continue;
-    if (entry >> 32 != last_author || b != current) {
-      ++out[b].non_host_posters;
-      last_author = entry >> 32;
-      current = b;
+  for (size_t m = 0; m < members_; ++m) {
+    uint32_t current = model::kNone;
+    for (uint32_t c : PosterConversations(m)) {
+      const uint32_t b = bucket[c];
+      if (b != model::kNone && b != current) {
+        ++out[b].non_host_posters;
+        current = b;
+      }
     }
   }
   return out;
@@ -304,6 +357,7 @@ class Presence {
 
 std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block_of,
                                               uint32_t blocks) const {
+  const Buckets block(block_of, blocks);
   Network total;
   std::vector<uint64_t> lost_pairs(blocks, 0);
   std::vector<uint64_t> lost_mutual(blocks, 0);
@@ -313,14 +367,14 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
   std::vector<std::pair<uint32_t, uint32_t>> per_block;  // (block, distinct conversations).
   for (size_t i = 0; i < events_.size();) {
     size_t j = i;
-    while (j < events_.size() && events_[j].pair == events_[i].pair)
+    while (j < events_.size() && events_[j].SamePair(events_[i]))
       ++j;
     Presence direction[2];
     uint32_t distinct = 0;
     uint32_t last = model::kNone;
     per_block.clear();
     for (size_t k = i; k < j; ++k) {
-      const uint32_t b = block_of[events_[k].conversation];
+      const uint32_t b = block[events_[k].conversation];
       if (b == model::kNone)
         continue;
       direction[events_[k].forward ? 0 : 1].See(b);
@@ -353,7 +407,7 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
     }
     if (distinct >= 2) {
       const auto t = static_cast<uint32_t>(repeated.size());
-      repeated.push_back(Unpack(events_[i - 1].pair));
+      repeated.emplace_back(events_[i - 1].a, events_[i - 1].b);
       for (const auto& [b, count] : per_block) {
         if (b != kKeep && distinct - count < 2)
           killed[b].push_back(t);
@@ -364,26 +418,19 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
   total.repeated_ties = repeated.size();
   total.largest_component = counter.Largest(repeated, [](size_t) { return true; });
 
-  uint64_t last_author = UINT64_MAX;
-  Presence presence;
-  auto close_author = [&] {
+  for (size_t m = 0; m < members_; ++m) {
+    Presence presence;
+    for (uint32_t c : PosterConversations(m)) {
+      const uint32_t b = block[c];
+      if (b != model::kNone)
+        presence.See(b);
+    }
     if (!presence.seen())
-      return;
+      continue;
     ++total.non_host_posters;
     if (presence.sole_block() != kKeep)
       ++lost_posters[presence.sole_block()];
-  };
-  for (uint64_t entry : posters_) {
-    if (entry >> 32 != last_author) {
-      close_author();
-      presence = Presence();
-      last_author = entry >> 32;
-    }
-    const uint32_t b = block_of[static_cast<uint32_t>(entry)];
-    if (b != model::kNone)
-      presence.See(b);
   }
-  close_author();
 
   std::vector<Network> out(blocks, total);
   const std::vector<uint32_t> largest = ComponentsWithout::Largest(repeated, killed, members_);
@@ -401,15 +448,14 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
 std::vector<PeerTie> PeerNetwork::Ties(const std::vector<uint32_t>& chosen) const {
   size_t pairs = 0;
   for (size_t k = 0; k < events_.size(); ++k)
-    pairs += k == 0 || events_[k].pair != events_[k - 1].pair;
+    pairs += k == 0 || !events_[k].SamePair(events_[k - 1]);
   std::vector<PeerTie> out;
   out.reserve(pairs);
   uint32_t last = model::kNone;
   for (size_t k = 0; k < events_.size(); ++k) {
     const Event& e = events_[k];
-    if (k == 0 || e.pair != events_[k - 1].pair) {
-      const auto [a, b] = Unpack(e.pair);
-      out.push_back({a, b, 0, 0});
+    if (k == 0 || !e.SamePair(events_[k - 1])) {
+      out.push_back({e.a, e.b, 0, 0});
       last = model::kNone;
     }
     if (e.conversation == last)

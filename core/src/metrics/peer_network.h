@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -54,15 +55,28 @@ class PeerNetwork {
   // Every tie over all conversations, sorted by (a, b); chosen_conversations counts those with
   // chosen[c] != model::kNone.
   std::vector<PeerTie> Ties(const std::vector<uint32_t>& chosen) const;
+  // The conversations non-host person m wrote in, ascending (empty for anyone else).
+  std::span<const uint32_t> PosterConversations(size_t m) const {
+    return {poster_conversations_.data() + poster_begin_[m],
+            poster_begin_[m + 1] - poster_begin_[m]};
+  }
 
  private:
+  // A reply between two peers, in 12 bytes. Conversation indices stay below 2^31: there are no
+  // more conversations than messages, and 2^31 messages would take 64 GiB of records.
   struct Event {
-    uint64_t pair;          // (a << 32) | b with a < b.
-    uint32_t conversation;  // Where the reply was written.
-    bool forward;           // a replied to b (else b to a).
+    Event() {}  // Fields unset: the millions of events are sized, then filled by scatters.
+    Event(uint32_t lo, uint32_t hi, uint32_t c, bool a_replied)
+        : a(lo), b(hi), conversation(c), forward(a_replied) {}
+    bool SamePair(const Event& o) const { return a == o.a && b == o.b; }
+    uint32_t a;  // Member indices, a < b.
+    uint32_t b;
+    uint32_t conversation : 31;  // Where the reply was written.
+    uint32_t forward : 1;        // a replied to b (else b to a).
   };
-  std::vector<Event> events_;      // Sorted by (pair, conversation).
-  std::vector<uint64_t> posters_;  // (non-host person << 32) | conversation, sorted, unique.
+  std::vector<Event> events_;           // Sorted by (a, b, conversation).
+  std::vector<uint32_t> poster_begin_;  // Per member: its row of poster_conversations_.
+  std::vector<uint32_t> poster_conversations_;
   size_t members_ = 0;
 };
 

@@ -54,7 +54,8 @@ HostBridge Bridge(const model::Dataset& data,
 
 std::vector<uint32_t> StaffCandidates(const model::Dataset& data,
                                       const graph::InteractionGraph& graph,
-                                      const HostSet& hosts) {
+                                      const HostSet& hosts,
+                                      const PeerNetwork& network) {
   const auto& members = data.members();
   const auto& messages = data.messages();
   const auto& roots = graph.conversation_root();
@@ -65,20 +66,17 @@ std::vector<uint32_t> StaffCandidates(const model::Dataset& data,
   const std::vector<uint32_t> ties = UndirectedDegrees(graph, n, [&](const graph::Edge& e) {
     return e.weights.replies > 0 && kinds.peer(e.from) && kinds.peer(e.to);
   });
-  // Per person: conversations written in, of which started by others, and messages there.
-  std::vector<uint32_t> conversations(n, 0), answering(n, 0), answering_messages(n, 0);
-  FirstInGroup first_in_conversation(n);
-  for (uint32_t c = 0; c < roots.size(); ++c) {
-    PrefetchConversation(graph, data, c + kPrefetchConversations);
-    for (uint32_t i : graph.ConversationMessages(c)) {
-      const uint32_t a = messages[i].author;
-      const bool others = messages[roots[c]].author != a;
-      answering_messages[a] += others;
-      if (first_in_conversation(a, c)) {
-        ++conversations[a];
-        answering[a] += others;
-      }
-    }
+  // Per person: messages in conversations others started (one pass in message order); for
+  // the candidates, non-host people, the conversations written in and of those, started by
+  // others (from the peer network's poster lists).
+  std::vector<uint32_t> opener(roots.size());
+  for (uint32_t c = 0; c < roots.size(); ++c)
+    opener[c] = messages[roots[c]].author;
+  std::vector<uint32_t> answering_messages(n, 0);
+  for (uint32_t i = 0; i < messages.size(); ++i) {
+    const uint32_t c = graph.conversation()[i];
+    if (c != model::kNone)
+      answering_messages[messages[i].author] += opener[c] != messages[i].author;
   }
   // Correspondents: the people each member replied to, and how many are relative isolates.
   std::vector<uint32_t> correspondents(n, 0), isolates(n, 0);
@@ -92,8 +90,11 @@ std::vector<uint32_t> StaffCandidates(const model::Dataset& data,
   for (uint32_t m = 0; m < n; ++m) {
     if (hosts.is_host[m] || !IsPerson(members[m]) || correspondents[m] < kStaffMinCorrespondents)
       continue;
-    if (answering[m] < kStaffMinAnsweringShare * conversations[m] ||
-        answering_messages[m] > kStaffMaxMessagesPerConversation * answering[m] ||
+    const std::span<const uint32_t> written = network.PosterConversations(m);
+    const auto answering = static_cast<uint32_t>(
+        std::count_if(written.begin(), written.end(), [&](uint32_t c) { return opener[c] != m; }));
+    if (answering < kStaffMinAnsweringShare * written.size() ||
+        answering_messages[m] > kStaffMaxMessagesPerConversation * answering ||
         isolates[m] < kStaffMinIsolateShare * correspondents[m]) {
       continue;
     }
@@ -198,25 +199,9 @@ void People(const model::Dataset& data,
     if (slot[e.to] != model::kNone)
       r->people[slot[e.to]].replies_received += e.weights.replies;
   }
-  // Each conversation's first answer, in message order (sequential; within a conversation it
-  // is time order): `answered` marks the conversations done, and those opened by no person.
-  const auto& roots = graph.conversation_root();
-  std::vector<uint32_t> opener(roots.size());
-  std::vector<uint8_t> answered(roots.size());
-  for (uint32_t c = 0; c < roots.size(); ++c) {
-    opener[c] = messages[roots[c]].author;
-    answered[c] = !kinds.person(opener[c]);
-  }
-  for (uint32_t i = 0; i < messages.size(); ++i) {
-    const uint32_t c = graph.conversation()[i];
-    if (c == model::kNone || answered[c])
-      continue;
-    const uint32_t a = messages[i].author;
-    if (a == opener[c] || !kinds.person(a) || messages[i].is_system())
-      continue;
-    if (kinds.peer(a) && slot[a] != model::kNone)
+  for (const uint32_t a : FirstAnswerers(data, graph, kinds)) {
+    if (a != model::kNone && kinds.peer(a) && slot[a] != model::kNone)
       ++r->people[slot[a]].peer_answers;
-    answered[c] = 1;  // Only the first answer counts.
   }
   FirstInGroup first_in_week(n);
   for (const model::MessageRecord& m : messages) {
@@ -279,10 +264,11 @@ Roles ComputeRoles(const model::Dataset& data,
                    const graph::InteractionGraph& graph,
                    const GroupFacts& facts,
                    const HostSet& hosts,
+                   const PeerNetwork& network,
                    const std::vector<PeerTie>& ties) {
   Roles r;
   r.bridge = Bridge(data, graph, facts, hosts, ties);
-  r.staff_candidates = StaffCandidates(data, graph, hosts);
+  r.staff_candidates = StaffCandidates(data, graph, hosts, network);
   People(data, graph, facts, hosts, ties, &r);
   return r;
 }

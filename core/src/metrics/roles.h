@@ -61,6 +61,7 @@ Roles ComputeRoles(const model::Dataset& data,
                    const graph::InteractionGraph& graph,
                    const GroupFacts& facts,
                    const HostSet& hosts,
+                   const PeerNetwork& network,
                    const std::vector<PeerTie>& ties);
 
 }  // namespace meshcheck::metrics

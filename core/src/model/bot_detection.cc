@@ -32,14 +32,6 @@ constexpr std::array<std::string_view, 22> kKnownBots = {
 // Last words that name an automated feed rather than a person.
 constexpr std::array<std::string_view, 3> kFeedWords = {"feed", "rss", "webhook"};
 
-bool IsAsciiLetter(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-bool IsAsciiAlnum(char c) {
-  return IsAsciiLetter(c) || (c >= '0' && c <= '9');
-}
-
 // "bot" as the name's last word: "carl-bot", "dyno bot", "bot", or camel case "HelperBot".
 bool EndsInBotWord(std::string_view name, std::string_view lower) {
   if (base::EndsWith(lower, "[bot]"))
@@ -47,7 +39,7 @@ bool EndsInBotWord(std::string_view name, std::string_view lower) {
   if (!base::EndsWith(lower, "bot"))
     return false;
   const size_t at = lower.size() - 3;
-  if (at == 0 || !IsAsciiLetter(lower[at - 1]))
+  if (at == 0 || !base::IsAsciiAlpha(lower[at - 1]))
     return true;
   return name[at] == 'B' && name[at - 1] >= 'a' && name[at - 1] <= 'z';
 }
@@ -55,7 +47,7 @@ bool EndsInBotWord(std::string_view name, std::string_view lower) {
 // A feed's name ends in a word that names one: "Release Feed", "blog_rss", "CI webhook".
 bool EndsInFeedWord(std::string_view lower) {
   size_t start = lower.size();
-  while (start > 0 && IsAsciiAlnum(lower[start - 1]))
+  while (start > 0 && base::IsAsciiAlnum(lower[start - 1]))
     --start;
   const std::string_view word = lower.substr(start);
   return std::find(kFeedWords.begin(), kFeedWords.end(), word) != kFeedWords.end();

@@ -13,9 +13,12 @@ Analysis Analyze(const model::Dataset& data,
                  const std::vector<Format>& formats) {
   Analysis a;
   a.facts = metrics::ComputeFacts(data);
-  a.graph = graph::InteractionGraph::Build(data, metrics::kInference);
-  a.hosts = metrics::DetectHosts(data, a.facts, options.hosts);
-  a.measures = metrics::ComputeMeasures(data, a.graph, a.facts, a.hosts);
+  {
+    // Freed before the verdict builds its sensitivity graphs.
+    const graph::InteractionGraph graph = graph::InteractionGraph::Build(data, metrics::kInference);
+    a.hosts = metrics::DetectHosts(data, a.facts, options.hosts);
+    a.measures = metrics::ComputeMeasures(data, graph, a.facts, a.hosts);
+  }
   a.verdict = classify::Assess(data, a.facts, a.hosts, a.measures, formats);
   return a;
 }

@@ -17,9 +17,10 @@
 
 namespace meshcheck {
 
+// The interaction graph is not kept: a few arrays per message, it would sit beside the
+// verdict's sensitivity graphs (Session::GraphEdgeList rebuilds it).
 struct Analysis {
   metrics::GroupFacts facts;
-  graph::InteractionGraph graph;
   metrics::HostSet hosts;
   metrics::Measures measures;
   classify::Verdict verdict;

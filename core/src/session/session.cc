@@ -264,7 +264,9 @@ std::string Session::MembersCsv() const {
 std::string Session::GraphEdgeList() const {
   if (impl_->report_json.empty())  // Not finished, or Finish failed.
     return {};
-  return report::RenderEdgeList(impl_->ReportData(), impl_->analysis.graph);
+  // Rebuilt: the analysis does not keep its graph (session/analysis.h).
+  const report::ReportInput in = impl_->ReportData();
+  return report::RenderEdgeList(in, graph::InteractionGraph::Build(*in.data, metrics::kInference));
 }
 
 void Session::EnableTimings() {

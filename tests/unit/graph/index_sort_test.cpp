@@ -1,10 +1,11 @@
-// graph::StableSortByIndex and StableSortByIndexPair against std::stable_sort on the same items,
-// on both paths (counting sort with at least as many items as indices, comparison sort below).
+// graph::ScatterByIndex, and a sort by a pair of indices as two of them (the second index
+// first), against std::stable_sort on the same items.
 #include "graph/index_sort.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "base/hash.h"
@@ -12,8 +13,7 @@
 namespace {
 
 using meshcheck::base::Mix64;
-using meshcheck::graph::StableSortByIndex;
-using meshcheck::graph::StableSortByIndexPair;
+using meshcheck::graph::ScatterByIndex;
 
 struct Item {
   uint32_t a;
@@ -41,8 +41,14 @@ void CheckPairSort(std::vector<Item> items, uint32_t indices) {
   std::vector<Item> expected = items;
   std::stable_sort(expected.begin(), expected.end(),
                    [](const Item& x, const Item& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
-  StableSortByIndexPair(
-      &items, indices, [](const Item& x) { return x.a; }, [](const Item& x) { return x.b; });
+  std::vector<Item> by_b(items.size());
+  std::vector<size_t> start;
+  ScatterByIndex(
+      std::span<const Item>(items), indices, [](const Item& x) { return x.b; }, by_b.data(),
+      &start);
+  ScatterByIndex(
+      std::span<const Item>(by_b), indices, [](const Item& x) { return x.a; }, items.data(),
+      &start);
   REQUIRE(Same(items, expected));
 }
 
@@ -50,13 +56,17 @@ void CheckIndexSort(std::vector<Item> items, uint32_t indices) {
   std::vector<Item> expected = items;
   std::stable_sort(expected.begin(), expected.end(),
                    [](const Item& x, const Item& y) { return x.a < y.a; });
-  StableSortByIndex(&items, indices, [](const Item& x) { return x.a; });
-  REQUIRE(Same(items, expected));
+  std::vector<Item> sorted(items.size());
+  std::vector<size_t> start;
+  ScatterByIndex(
+      std::span<const Item>(items), indices, [](const Item& x) { return x.a; }, sorted.data(),
+      &start);
+  REQUIRE(Same(sorted, expected));
 }
 
 }  // namespace
 
-TEST_CASE("index sort: pairs of indices past 2^16, many ties, counting path") {
+TEST_CASE("index sort: pairs of indices past 2^16, many ties") {
   CheckPairSort(Items(400'000, 100'000, 1), 100'000);
 }
 
@@ -64,20 +74,20 @@ TEST_CASE("index sort: pairs with few indices keep the arrival order of equal pa
   CheckPairSort(Items(50'000, 7, 2), 7);
 }
 
-TEST_CASE("index sort: fewer items than indices takes the comparison path") {
+TEST_CASE("index sort: fewer items than indices") {
   CheckPairSort(Items(1'000, 1'000'000, 3), 1'000'000);
   CheckIndexSort(Items(1'000, 1'000'000, 4), 1'000'000);
 }
 
-TEST_CASE("index sort: single index, counting path") {
+TEST_CASE("index sort: a single index, many ties") {
   CheckIndexSort(Items(300'000, 100'000, 5), 100'000);
   CheckIndexSort(Items(10, 1, 6), 1);
 }
 
 TEST_CASE("index sort: empty input") {
   std::vector<Item> none;
-  StableSortByIndexPair(
-      &none, 0, [](const Item& x) { return x.a; }, [](const Item& x) { return x.b; });
-  StableSortByIndex(&none, 5, [](const Item& x) { return x.a; });
-  REQUIRE(none.empty());
+  std::vector<size_t> start;
+  ScatterByIndex(
+      std::span<const Item>(none), 0, [](const Item& x) { return x.a; }, none.data(), &start);
+  REQUIRE(start == std::vector<size_t>{0});
 }

@@ -151,6 +151,45 @@ std::vector<std::filesystem::path> DiscordFiles() {
   return out;
 }
 
+TEST_CASE("DCE: fields read from a chunk outlive the chunk's buffer, at every split") {
+  // Strings without escapes are kept as views into the chunk until the message ends; a message
+  // that ends in a later chunk must not see the earlier chunk's buffer overwritten.
+  const std::string staff_roles = R"(, "roles": [{"id": "9", "name": "Moderator"}])";
+  const std::string doc =
+      Dce(Msg("11", "Reply", Author("21", "ann", false, "1234", staff_roles),
+              R"(, "reference": {"messageId": "10", "channelId": "200", "guildId": "100"},
+                 "reactions": [{"count": 1, "users": [)" +
+                  Author("22", "bob") + R"(]}], "mentions": [)" + Author("23", "cat") + "]") +
+          "," + Msg("12", "Default", Author("24", "dan", false, "1234", staff_roles)));
+  const ReadResult whole = Read(doc);
+  REQUIRE(whole.status.ok());
+  REQUIRE(whole.sink.messages.size() == 2);
+  CHECK(whole.sink.messages[0].reply_to == "10");
+  CHECK(whole.sink.messages[0].author.is_host_hint);
+  CHECK(whole.sink.messages[1].author.is_host_hint);  // The role name, remembered, still counts.
+  for (size_t split = 1; split < doc.size(); ++split) {
+    INFO("split at " << split);
+    RecordingSink sink;
+    base::Diagnostics diagnostics;
+    ingest::ReaderContext context;
+    context.sink = &sink;
+    context.diagnostics = &diagnostics;
+    const Options options;
+    context.options = &options;
+    auto reader = ingest::MakeReader(Format::kDiscordJson, context);
+    REQUIRE(reader != nullptr);
+    std::string buffer;  // One buffer for both chunks, as the CLI reuses its read buffer.
+    buffer.reserve(doc.size());
+    buffer.assign(doc, 0, split);
+    REQUIRE(reader->Push(buffer).ok());
+    std::fill(buffer.begin(), buffer.end(), '#');
+    buffer.assign(doc, split);
+    REQUIRE(reader->Push(buffer).ok());
+    REQUIRE(reader->End().ok());
+    CHECK(sink.messages == whole.sink.messages);
+  }
+}
+
 }  // namespace
 }  // namespace meshcheck::testing
 

@@ -179,3 +179,32 @@ TEST_CASE("a peer network leaving one block out at a time (the jackknife)") {
   CHECK(without2.largest_component == loo[2].largest_component);
   CHECK(without2.non_host_posters == loo[2].non_host_posters);
 }
+
+TEST_CASE("a peer network over hundreds of buckets or blocks, as over a few") {
+  DatasetBuilder b;
+  Build(&b, 0, 0);
+  const auto& data = b.Finalize();
+  const auto a = Analyze(b, {"host"});
+  const PeerNetwork network(data, a.graph, a.hosts);
+  auto same = [](const Network& x, const Network& y) {
+    return x.peer_pairs == y.peer_pairs && x.mutual_peer_pairs == y.mutual_peer_pairs &&
+           x.repeated_ties == y.repeated_ties && x.largest_component == y.largest_component &&
+           x.non_host_posters == y.non_host_posters;
+  };
+  // More buckets than one byte per conversation holds (the cases above take that path).
+  const auto few = network.ByBucket({0, 0, 0, 1, kNone, 1}, 2);
+  const auto many = network.ByBucket({0, 0, 0, 299, kNone, 299}, 300);
+  REQUIRE(many.size() == 300);
+  CHECK(same(many[0], few[0]));
+  CHECK(same(many[299], few[1]));
+  CHECK(many[1].peer_pairs == 0);
+  CHECK(many[1].non_host_posters == 0);
+  const auto loo = network.LeaveOneOut({0, 1, 1, 2, 2, PeerNetwork::kKeep}, 3);
+  const auto wide = network.LeaveOneOut({0, 150, 150, 299, 299, PeerNetwork::kKeep}, 300);
+  REQUIRE(wide.size() == 300);
+  CHECK(same(wide[0], loo[0]));
+  CHECK(same(wide[150], loo[1]));
+  CHECK(same(wide[299], loo[2]));
+  // Leaving out an empty block leaves everything: the network of all conversations.
+  CHECK(same(wide[1], network.ByBucket({0, 0, 0, 0, 0, 0}, 1)[0]));
+}

@@ -40,6 +40,7 @@
 #include "graph/interaction_graph.h"
 #include "meshcheck/malloc_tuning.h"
 #include "metrics/facts.h"
+#include "metrics/grouping.h"
 #include "metrics/hosts.h"
 #include "metrics/measures.h"
 #include "metrics/params.h"
@@ -270,11 +271,13 @@ int main(int argc, char** argv) {
   phase("tallies + jackknife", true);
   m.structure = metrics::ComputeStructure(data, graph, facts, hosts, m.calendar, m.table);
   phase("structure", true);
-  m.participation = metrics::ComputeParticipation(data, graph, facts, hosts);
+  const std::vector<uint32_t> first_answerers =
+      metrics::FirstAnswerers(data, graph, metrics::Kinds(data, hosts));
+  m.participation = metrics::ComputeParticipation(data, graph, facts, hosts, first_answerers);
   m.responses = metrics::ComputeResponses(data, graph, facts, hosts, m.participation.roster);
   phase("participation, resp.", true);
   m.ties = network.Ties(metrics::ConnectivityWindow(data, graph, facts));
-  m.roles = metrics::ComputeRoles(data, graph, facts, hosts, network, m.ties);
+  m.roles = metrics::ComputeRoles(data, graph, facts, hosts, network, first_answerers, m.ties);
   m.inference = graph.inference();
   m.inferred_channels = graph.inferred_channel();
   phase("ties, roles", true);

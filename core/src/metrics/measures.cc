@@ -1,6 +1,7 @@
 #include "metrics/measures.h"
 
 #include "base/phase_timer.h"
+#include "metrics/grouping.h"
 
 namespace meshcheck::metrics {
 
@@ -14,10 +15,11 @@ Measures ComputeMeasures(const model::Dataset& data,
   const PeerNetwork network(data, graph, hosts);
   m.table = BuildTallies(data, graph, facts, hosts, m.calendar, network, true);
   m.structure = ComputeStructure(data, graph, facts, hosts, m.calendar, m.table);
-  m.participation = ComputeParticipation(data, graph, facts, hosts);
+  const std::vector<uint32_t> first_answerers = FirstAnswerers(data, graph, Kinds(data, hosts));
+  m.participation = ComputeParticipation(data, graph, facts, hosts, first_answerers);
   m.responses = ComputeResponses(data, graph, facts, hosts, m.participation.roster);
   m.ties = network.Ties(ConnectivityWindow(data, graph, facts));
-  m.roles = ComputeRoles(data, graph, facts, hosts, network, m.ties);
+  m.roles = ComputeRoles(data, graph, facts, hosts, network, first_answerers, m.ties);
   m.inference = graph.inference();
   m.inferred_channels = graph.inferred_channel();
   return m;

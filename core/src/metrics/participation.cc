@@ -150,10 +150,10 @@ void Inequality(const model::Dataset& data,
 void AnswerAbsence(const model::Dataset& data,
                    const graph::InteractionGraph& graph,
                    const HostSet& hosts,
+                   const std::vector<uint32_t>& first,
                    Participation* out) {
   const Kinds kinds(data, hosts);
   const auto& roots = graph.conversation_root();
-  const std::vector<uint32_t> first = FirstAnswerers(data, graph, kinds);
   std::vector<uint64_t> answers(data.members().size(), 0);
   uint64_t total = 0;
   for (uint32_t c = 0; c < roots.size(); ++c) {
@@ -242,13 +242,14 @@ double Gini(const std::vector<uint64_t>& ascending, uint64_t total) {
 Participation ComputeParticipation(const model::Dataset& data,
                                    const graph::InteractionGraph& graph,
                                    const GroupFacts& facts,
-                                   const HostSet& hosts) {
+                                   const HostSet& hosts,
+                                   const std::vector<uint32_t>& first_answerers) {
   Participation p;
   p.roster = ComputeRoster(data, facts, hosts);
   WeeklyActivity(data, facts, hosts, &p);
   Coverage(data, facts, &p);
   Inequality(data, facts, hosts, &p);
-  AnswerAbsence(data, graph, hosts, &p);
+  AnswerAbsence(data, graph, hosts, first_answerers, &p);
   return p;
 }
 

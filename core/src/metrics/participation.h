@@ -58,10 +58,12 @@ struct Participation {
   Measure answer_absence_factor;
 };
 
+// first_answerers: FirstAnswerers() of the graph (metrics/grouping.h).
 Participation ComputeParticipation(const model::Dataset& data,
                                    const graph::InteractionGraph& graph,
                                    const GroupFacts& facts,
-                                   const HostSet& hosts);
+                                   const HostSet& hosts,
+                                   const std::vector<uint32_t>& first_answerers);
 
 // Share of the total held by the lowest fraction `p` of `ascending` (a Lorenz curve, linear
 // between people). `ascending` is sorted; total > 0.

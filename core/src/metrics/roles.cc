@@ -172,6 +172,7 @@ void People(const model::Dataset& data,
             const graph::InteractionGraph& graph,
             const GroupFacts& facts,
             const HostSet& hosts,
+            const std::vector<uint32_t>& first_answerers,
             const std::vector<PeerTie>& ties,
             Roles* r) {
   const auto& members = data.members();
@@ -199,7 +200,7 @@ void People(const model::Dataset& data,
     if (slot[e.to] != model::kNone)
       r->people[slot[e.to]].replies_received += e.weights.replies;
   }
-  for (const uint32_t a : FirstAnswerers(data, graph, kinds)) {
+  for (const uint32_t a : first_answerers) {
     if (a != model::kNone && kinds.peer(a) && slot[a] != model::kNone)
       ++r->people[slot[a]].peer_answers;
   }
@@ -265,11 +266,12 @@ Roles ComputeRoles(const model::Dataset& data,
                    const GroupFacts& facts,
                    const HostSet& hosts,
                    const PeerNetwork& network,
+                   const std::vector<uint32_t>& first_answerers,
                    const std::vector<PeerTie>& ties) {
   Roles r;
   r.bridge = Bridge(data, graph, facts, hosts, ties);
   r.staff_candidates = StaffCandidates(data, graph, hosts, network);
-  People(data, graph, facts, hosts, ties, &r);
+  People(data, graph, facts, hosts, first_answerers, ties, &r);
   return r;
 }
 

@@ -62,6 +62,7 @@ Roles ComputeRoles(const model::Dataset& data,
                    const GroupFacts& facts,
                    const HostSet& hosts,
                    const PeerNetwork& network,
+                   const std::vector<uint32_t>& first_answerers,  // FirstAnswerers() (grouping.h)
                    const std::vector<PeerTie>& ties);
 
 }  // namespace meshcheck::metrics

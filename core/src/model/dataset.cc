@@ -195,7 +195,7 @@ void Dataset::OnMessage(const Message& message) {
   r.flags = static_cast<uint8_t>((message.kind == MessageKind::kSystem ? kFlagSystem : 0) |
                                  (message.is_forward ? kFlagForward : 0));
   r.action = static_cast<uint8_t>(message.action);
-  r.reactions = static_cast<uint16_t>(std::min(message.reaction_count, kMaxRecordReactions));
+  r.reactions = message.reaction_count;
   if (message.has_time && message.time_ms >= base::kMinPlausibleMs &&
       message.time_ms < base::kMaxPlausibleMs) {
     r.time_ms = message.time_ms;

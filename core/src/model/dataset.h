@@ -1,5 +1,5 @@
 // Dataset: the in-memory store of everything read, fed as an EventSink. Members and channels
-// are interned; each message becomes a 28-byte record (no text), so memory grows with the
+// are interned; each message becomes a 32-byte record (no text), so memory grows with the
 // number of messages and people, never with input bytes.
 #pragma once
 
@@ -50,27 +50,19 @@ enum MessageFlags : uint8_t {
   kFlagForward = 2,
 };
 
-// A record's reaction count saturates here.
-inline constexpr uint32_t kMaxRecordReactions = UINT16_MAX;
-
-// Packed to 4-byte alignment: 28 bytes, not 32, per message of a multi-million message export
-// (x86 and wasm read the 4-aligned time at full speed).
-#pragma pack(push, 4)
 struct MessageRecord {
   int64_t time_ms = kNoTime;  // kNoTime: missing or implausible.
   uint32_t author = kNone;
   uint32_t channel = 0;
   uint32_t parent = kNone;  // Index of the explicit reply target (after Finalize).
   uint32_t thread = kNone;  // Index of the thread root message (after Finalize).
-  uint16_t reactions = 0;   // At most kMaxRecordReactions.
+  uint32_t reactions = 0;
   uint8_t flags = 0;
   uint8_t action = 0;  // SystemAction.
 
   bool is_system() const { return flags & kFlagSystem; }
   bool is_forward() const { return flags & kFlagForward; }
 };
-#pragma pack(pop)
-static_assert(sizeof(MessageRecord) == 28);
 
 enum class LinkKind : uint8_t { kMention, kReaction };
 

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "base/strings.h"
+#include "base/time.h"
 #include "model/members_named.h"
 
 namespace meshcheck::model {
@@ -60,7 +61,7 @@ bool MinuteResolution(const Dataset& data) {
     if (m.time_ms == kNoTime)
       continue;
     ++dated;
-    whole_minutes += m.time_ms % 60000 == 0;
+    whole_minutes += m.time_ms % base::kMsPerMinute == 0;
   }
   return dated == 0 || static_cast<double>(whole_minutes) > kMinuteResolutionShare * dated;
 }

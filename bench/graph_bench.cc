@@ -14,11 +14,13 @@
 // to the inference window (three more graphs and tallies).
 //
 // Prints one `step seconds cpu seconds` line per step of the analysis (wall clock, then the CPU
-// time the process used meanwhile), then one line for scripts/bench.sh:
+// time the process used meanwhile, on every thread), then one line for scripts/bench.sh:
 //   phases model=S graph=S metrics=S classify=S total=S members=N messages=N replies=N edges=N
 //          peak_mib=M
 // with the steps grouped into phases as `meshcheck analyze --timings` groups them (the
-// sensitivity's graphs count as graph, its tallies as metrics).
+// sensitivity's graphs count as graph, its tallies as metrics). The metrics' steps are
+// metrics::ComputeMeasures' own (its StepDone), so they are the Session's: "people (wait)" is
+// what is left of the people's measures, which run on a second thread beside the peer network.
 // Deterministic: the same arguments give the same dataset (splitmix64).
 #include <sys/resource.h>
 #include <time.h>
@@ -30,6 +32,7 @@
 #include <cstring>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -40,7 +43,6 @@
 #include "graph/interaction_graph.h"
 #include "meshcheck/malloc_tuning.h"
 #include "metrics/facts.h"
-#include "metrics/grouping.h"
 #include "metrics/hosts.h"
 #include "metrics/measures.h"
 #include "metrics/params.h"
@@ -258,30 +260,17 @@ int main(int argc, char** argv) {
   const metrics::GroupFacts facts = metrics::ComputeFacts(data);
   phase("facts", true);
   in_metrics.reset();
-  const graph::InteractionGraph graph = graph::InteractionGraph::Build(data, metrics::kInference);
+  graph::InteractionGraph graph = graph::InteractionGraph::Build(data, metrics::kInference);
   phase("graph", true);
+  uint64_t replies = 0;
+  for (const graph::Edge& e : graph.edges())
+    replies += e.weights.replies;
+  const size_t edges = graph.edges().size();
+  const size_t conversations = graph.conversation_root().size();
   const metrics::HostSet hosts = metrics::DetectHosts(data, facts, {});
   phase("hosts", true);
-  in_metrics.emplace(base::Phase::kMetrics);
-  metrics::Measures m;
-  m.calendar = metrics::BuildHostCalendar(data, facts, hosts);
-  const metrics::PeerNetwork network(data, graph, hosts);
-  phase("peer network", true);
-  m.table = metrics::BuildTallies(data, graph, facts, hosts, m.calendar, network, true);
-  phase("tallies + jackknife", true);
-  m.structure = metrics::ComputeStructure(data, graph, facts, hosts, m.calendar, m.table);
-  phase("structure", true);
-  const std::vector<uint32_t> first_answerers =
-      metrics::FirstAnswerers(data, graph, metrics::Kinds(data, hosts));
-  m.participation = metrics::ComputeParticipation(data, graph, facts, hosts, first_answerers);
-  m.responses = metrics::ComputeResponses(data, graph, facts, hosts, m.participation.roster);
-  phase("participation, resp.", true);
-  m.ties = network.Ties(metrics::ConnectivityWindow(data, graph, facts));
-  m.roles = metrics::ComputeRoles(data, graph, facts, hosts, network, first_answerers, m.ties);
-  m.inference = graph.inference();
-  m.inferred_channels = graph.inferred_channel();
-  phase("ties, roles", true);
-  in_metrics.reset();
+  const metrics::Measures m = metrics::ComputeMeasures(
+      data, std::move(graph), facts, hosts, [&](const char* step) { phase(step, true); });
   const auto sensitivity = classify::InferenceSensitivity(data, facts, hosts, m);
   phase("sensitivity", true);
   const classify::Verdict verdict =
@@ -289,19 +278,15 @@ int main(int argc, char** argv) {
   phase("classify", true);
   recording.reset();
 
-  uint64_t replies = 0;
-  for (const graph::Edge& e : graph.edges())
-    replies += e.weights.replies;
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("%-22s %8.3f  cpu %8.3f  (index %.1f, %zu conversations)\n", "analysis total",
-              analysis, analysis_cpu, verdict.index, graph.conversation_root().size());
+              analysis, analysis_cpu, verdict.index, conversations);
   std::printf(
       "phases model=%.3f graph=%.3f metrics=%.3f classify=%.3f total=%.3f members=%zu "
       "messages=%zu replies=%llu edges=%zu peak_mib=%.1f\n",
       times[base::Phase::kModel], times[base::Phase::kGraph], times[base::Phase::kMetrics],
       times[base::Phase::kClassify], analysis, data.members().size(), data.messages().size(),
-      static_cast<unsigned long long>(replies), graph.edges().size(),
-      static_cast<double>(usage.ru_maxrss) / 1024);
+      static_cast<unsigned long long>(replies), edges, static_cast<double>(usage.ru_maxrss) / 1024);
   return 0;
 }

@@ -2,6 +2,7 @@
 
 #include "base/strings.h"
 
+#include <cstring>
 #include <string>
 
 namespace meshcheck::base {
@@ -249,10 +250,33 @@ CivilDate CivilFromDays(int64_t z) {
   return {y + (m <= 2), m, d};
 }
 
-std::optional<ParsedTime> ParseIso8601(std::string_view s) {
-  int64_t year, month, day, hour, minute, second = 0;
-  if (!ReadDigits(s, 0, 4, &year) || s.size() < 16 || s[4] != '-' || !ReadDigits(s, 5, 2, &month) ||
-      s[7] != '-' || !ReadDigits(s, 8, 2, &day) || (s[10] != 'T' && s[10] != ' ') ||
+namespace {
+
+// The day number of the date "YYYY-MM-DD" that `s` starts with (at least 10 bytes), or false if
+// it is not a valid date. `last`, if given, answers for the date it holds and learns a new one.
+bool ReadIsoDate(std::string_view s, Iso8601Reader::LastDate* last, int64_t* days) {
+  if (last != nullptr && last->known && std::memcmp(s.data(), last->text, 10) == 0) {
+    *days = last->days;
+    return true;
+  }
+  int64_t year, month, day;
+  if (!ReadDigits(s, 0, 4, &year) || s[4] != '-' || !ReadDigits(s, 5, 2, &month) || s[7] != '-' ||
+      !ReadDigits(s, 8, 2, &day) || month < 1 || month > 12 || day < 1 ||
+      day > DaysInMonth(year, static_cast<unsigned>(month))) {
+    return false;
+  }
+  *days = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  if (last != nullptr) {
+    last->known = true;
+    std::memcpy(last->text, s.data(), 10);
+    last->days = *days;
+  }
+  return true;
+}
+
+std::optional<ParsedTime> ParseIso8601With(std::string_view s, Iso8601Reader::LastDate* last) {
+  int64_t days, hour, minute, second = 0;
+  if (s.size() < 16 || !ReadIsoDate(s, last, &days) || (s[10] != 'T' && s[10] != ' ') ||
       !ReadDigits(s, 11, 2, &hour) || s[13] != ':' || !ReadDigits(s, 14, 2, &minute)) {
     return std::nullopt;
   }
@@ -277,8 +301,7 @@ std::optional<ParsedTime> ParseIso8601(std::string_view s) {
       }
     }
   }
-  if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, static_cast<unsigned>(month)) ||
-      hour > 23 || minute > 59 || second > 60) {
+  if (hour > 23 || minute > 59 || second > 60) {
     return std::nullopt;
   }
   ParsedTime out;
@@ -312,11 +335,19 @@ std::optional<ParsedTime> ParseIso8601(std::string_view s) {
   if (pos != s.size()) {
     return std::nullopt;
   }
-  const int64_t days =
-      DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   out.ms = days * kMsPerDay + hour * kMsPerHour + minute * kMsPerMinute + second * kMsPerSecond +
            millis - offset_minutes * kMsPerMinute;
   return out;
+}
+
+}  // namespace
+
+std::optional<ParsedTime> ParseIso8601(std::string_view s) {
+  return ParseIso8601With(s, nullptr);
+}
+
+std::optional<ParsedTime> Iso8601Reader::Parse(std::string_view text) {
+  return ParseIso8601With(text, &last_);
 }
 
 void FormatDate(int64_t day, char out[11]) {

@@ -46,6 +46,24 @@ struct ParsedTime {
 // anything else, including out-of-range fields.
 std::optional<ParsedTime> ParseIso8601(std::string_view text);
 
+// ParseIso8601 for a run of timestamps that mostly share their date, as a chat export's do: it
+// remembers the last date read, so a timestamp of the same day skips the date's digits and
+// calendar arithmetic. Same results as ParseIso8601.
+class Iso8601Reader {
+ public:
+  std::optional<ParsedTime> Parse(std::string_view text);
+
+  // The last valid date read ("YYYY-MM-DD") and its day number.
+  struct LastDate {
+    bool known = false;
+    char text[10] = {};
+    int64_t days = 0;
+  };
+
+ private:
+  LastDate last_;
+};
+
 // An e-mail date (RFC 2822 section 3.3), read leniently as real archives need: the day name
 // is optional, day, month name, year and time may come in any order (asctime, as in mbox
 // "From " lines: "Fri Jan  8 11:01:14 2010"), seconds are optional, a 2-digit year is 19xx

@@ -13,15 +13,13 @@ enum class TieKind : uint8_t { kReply, kInferredReply, kMention, kReaction };
 // Calls f(from, to, kind) for every tie: the replies (per message, its reply target), then the
 // mentions and reactions of people's messages. Self-ties never count.
 template <typename F>
-void ForEachTie(const model::Dataset& data,
-                const std::vector<uint32_t>& reply_target,
-                const std::vector<uint8_t>& inferred,
-                F f) {
+void ForEachTie(const model::Dataset& data, const InteractionGraph& graph, F f) {
   const auto& messages = data.messages();
   for (uint32_t i = 0; i < messages.size(); ++i) {
-    if (reply_target[i] != model::kNone) {
-      f(messages[i].author, reply_target[i],
-        inferred[i] ? TieKind::kInferredReply : TieKind::kReply);
+    const uint32_t target = graph.ReplyTarget(i);
+    if (target != model::kNone) {
+      f(messages[i].author, target,
+        graph.inferred()[i] ? TieKind::kInferredReply : TieKind::kReply);
     }
   }
   for (const model::PersonLink& link : data.links()) {
@@ -57,21 +55,19 @@ void AddTie(TieKind kind, EdgeWeights* w) {
 // millions of ties: a counting sort lays the ties out by source, a per-target stamp merges
 // each source's ties, and only each source's distinct targets are sorted.
 std::vector<Edge> CollectEdges(const model::Dataset& data,
-                               const std::vector<uint32_t>& reply_target,
-                               const std::vector<uint8_t>& inferred,
+                               const InteractionGraph& graph,
                                uint32_t nodes) {
   struct Tie {
     uint32_t to;
     TieKind kind;
   };
   std::vector<size_t> begin(static_cast<size_t>(nodes) + 1, 0);
-  ForEachTie(data, reply_target, inferred,
-             [&](uint32_t from, uint32_t, TieKind) { ++begin[from + 1]; });
+  ForEachTie(data, graph, [&](uint32_t from, uint32_t, TieKind) { ++begin[from + 1]; });
   for (size_t u = 1; u < begin.size(); ++u)
     begin[u] += begin[u - 1];
   std::vector<Tie> ties(begin.back());
   std::vector<size_t> next(begin.begin(), begin.end() - 1);
-  ForEachTie(data, reply_target, inferred, [&](uint32_t from, uint32_t to, TieKind kind) {
+  ForEachTie(data, graph, [&](uint32_t from, uint32_t to, TieKind kind) {
     ties[next[from]++] = {to, kind};
   });
   // Per target: the source whose row last saw it, and its edge there.
@@ -113,6 +109,7 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
   const auto& messages = data.messages();
   const size_t n = messages.size();
   InteractionGraph g;
+  g.messages_ = &messages;
   g.node_count_ = static_cast<uint32_t>(data.members().size());
   // Each per-message array is allocated when its stage begins and each stage's scratch is
   // freed before the next, so Build never holds more than its result's size (wasm memory never
@@ -128,12 +125,21 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
   InferTurns(data, inference, g.inferred_channel_, with_edges, &g.parent_, &g.inferred_,
              &g.inference_);
 
-  g.reply_target_.assign(n, model::kNone);
   g.NumberConversations(data);
   g.ListConversations();
   if (with_edges)
-    g.edges_ = CollectEdges(data, g.reply_target_, g.inferred_, g.node_count_);
+    g.edges_ = CollectEdges(data, g, g.node_count_);
   return g;
+}
+
+void InteractionGraph::ReleaseConversationMessages() {
+  std::vector<uint32_t>().swap(conversation_begin_);
+  std::vector<uint32_t>().swap(conversation_messages_);
+}
+
+void InteractionGraph::ReleaseReplies() {
+  std::vector<uint32_t>().swap(parent_);
+  std::vector<uint8_t>().swap(inferred_);
 }
 
 void InteractionGraph::NumberConversations(const model::Dataset& data) {
@@ -146,12 +152,8 @@ void InteractionGraph::NumberConversations(const model::Dataset& data) {
     const model::MessageRecord& m = messages[i];
     if (m.is_system())
       continue;
-    if (parent_[i] != model::kNone) {
+    if (parent_[i] != model::kNone)
       sets.Union(i, parent_[i]);
-      const uint32_t target = messages[parent_[i]].author;
-      if (target != m.author)
-        reply_target_[i] = target;
-    }
     if (m.thread != model::kNone && !messages[m.thread].is_system()) {
       sets.Union(i, m.thread);
     }

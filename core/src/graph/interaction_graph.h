@@ -35,10 +35,11 @@ struct Edge {
 
 class InteractionGraph {
  public:
-  // `data` must be finalized. `inference` parameterises turn-taking inference (the values the
-  // analysis uses are metrics::kInference, metrics/params.h). Without `with_edges`, edges()
-  // stays empty and inference() counts no concurrency (kappa, stats.concurrent stays 0): for
-  // callers that need only replies and conversations (the tallies).
+  // `data` must be finalized, and outlive the graph (which reads its records). `inference`
+  // parameterises turn-taking inference (the values the analysis uses are metrics::kInference,
+  // metrics/params.h). Without `with_edges`, edges() stays empty and inference() counts no
+  // concurrency (kappa, stats.concurrent stays 0): for callers that need only replies and
+  // conversations (the tallies).
   static InteractionGraph Build(const model::Dataset& data,
                                 const InferenceOptions& inference,
                                 bool with_edges = true);
@@ -52,9 +53,15 @@ class InteractionGraph {
   const std::vector<uint32_t>& parent() const { return parent_; }
   // Per message: 1 if parent() was inferred by turn-taking, else 0.
   const std::vector<uint8_t>& inferred() const { return inferred_; }
-  // Per message: the member it replies to (author of parent(), explicit or inferred), or
-  // model::kNone (no parent, a self-reply, a system message).
-  const std::vector<uint32_t>& reply_target() const { return reply_target_; }
+  // The member message i replies to (author of parent(), explicit or inferred), or model::kNone
+  // (no parent, a self-reply, a system message). Derived from parent(), not stored.
+  uint32_t ReplyTarget(uint32_t i) const {
+    const uint32_t p = parent_[i];
+    if (p == model::kNone)
+      return model::kNone;
+    const uint32_t to = (*messages_)[p].author;
+    return to != (*messages_)[i].author ? to : model::kNone;
+  }
   // Per message: its conversation (reply tree or thread), or model::kNone for system messages.
   // Conversations are numbered in the order of their first message (so in time order).
   const std::vector<uint32_t>& conversation() const { return conversation_; }
@@ -66,21 +73,27 @@ class InteractionGraph {
             conversation_begin_[c + 1] - conversation_begin_[c]};
   }
 
+  // For the stages that need only the rest, each frees a part: from then on its accessors
+  // must not be called. ReleaseConversationMessages: ConversationMessages. ReleaseReplies:
+  // parent(), inferred() and so ReplyTarget.
+  void ReleaseConversationMessages();
+  void ReleaseReplies();
+
   // Per channel of the dataset: whether its replies were inferred.
   const std::vector<bool>& inferred_channel() const { return inferred_channel_; }
   const InferenceStats& inference() const { return inference_; }
 
  private:
-  // Fills reply_target_ (allocated), conversation_ and conversation_root_ from parent_.
+  // Fills conversation_ and conversation_root_ from parent_.
   void NumberConversations(const model::Dataset& data);
   // Fills conversation_begin_ and conversation_messages_ from conversation_.
   void ListConversations();
 
+  const base::RecordArray<model::MessageRecord>* messages_ = nullptr;  // The dataset's.
   uint32_t node_count_ = 0;
   std::vector<Edge> edges_;
   std::vector<uint32_t> parent_;
   std::vector<uint8_t> inferred_;
-  std::vector<uint32_t> reply_target_;
   std::vector<uint32_t> conversation_;
   std::vector<uint32_t> conversation_root_;
   std::vector<uint32_t> conversation_begin_;     // Rows of conversation_messages_.

@@ -21,7 +21,7 @@ Rows TurnMessages(const model::Dataset& data, const std::vector<bool>& infer) {
   const auto& messages = data.messages();
   const auto& members = data.members();
   auto takes_turn = [&](const model::MessageRecord& m) {
-    return infer[m.channel] && !m.is_system() && m.time_ms != model::kNoTime &&
+    return infer[m.channel] && !m.is_system() && m.time_ms() != model::kNoTime &&
            !members[m.author].is_bot;
   };
   Rows rows;
@@ -72,7 +72,7 @@ uint64_t Concurrent(const model::Dataset& data,
   size_t lo = 0;
   for (size_t k = 0; k < size; ++k) {
     const model::MessageRecord& m = messages[list[k]];
-    for (; lo < k && messages[list[lo]].time_ms < m.time_ms - window; ++lo) {
+    for (; lo < k && messages[list[lo]].time_ms() < m.time_ms() - window; ++lo) {
       if (--(*count)[messages[list[lo]].author] == 0)
         --distinct;
     }
@@ -146,7 +146,7 @@ void InferTurns(const model::Dataset& data,
       const uint32_t author = messages[first].author;
       size_t end = k + 1;
       while (end < size && messages[list[end]].author == author &&
-             messages[list[end]].time_ms - messages[list[end - 1]].time_ms <=
+             messages[list[end]].time_ms() - messages[list[end - 1]].time_ms() <=
                  options.merge_gap_ms) {
         ++end;
       }
@@ -166,7 +166,7 @@ void InferTurns(const model::Dataset& data,
       const bool by_mention = answer != model::kNone;
       const Turn& previous = last.author != author ? last : other;
       if (!by_mention && previous.first != model::kNone &&
-          messages[first].time_ms - previous.end_ms <= options.window_ms) {
+          messages[first].time_ms() - previous.end_ms <= options.window_ms) {
         answer = previous.first;
       }
 
@@ -188,7 +188,7 @@ void InferTurns(const model::Dataset& data,
       latest_channel[author] = c;
       if (last.first != model::kNone && last.author != author)
         other = last;
-      last = {first, author, messages[list[end - 1]].time_ms};
+      last = {first, author, messages[list[end - 1]].time_ms()};
       k = end;
     }
   }

@@ -113,6 +113,126 @@ Key LookupKey(std::string_view k) {
   }
 }
 
+// What a key names, given the container it is in: the field a scalar value fills, or the
+// container an object or array value opens. kNone for everything the reader does not use.
+enum class Field : uint8_t {
+  kNone,
+  kGuildId,
+  kGuildName,
+  kChannelId,
+  kChannelType,
+  kChannelName,
+  kChannelCategoryId,
+  kMessageId,
+  kMessageType,
+  kMessageTimestamp,
+  kMessageContent,
+  kAuthorId,
+  kAuthorName,
+  kAuthorNickname,
+  kAuthorDiscriminator,
+  kAuthorIsBot,
+  kUserId,
+  kUserName,
+  kUserNickname,
+  kUserDiscriminator,
+  kUserIsBot,
+  kRoleName,
+  kReactionCount,
+  kRefType,
+  kRefMessageId,
+  kRefChannelId,
+  kRefGuildId,
+  // Containers.
+  kGuild,
+  kChannel,
+  kMessages,
+  kAuthor,
+  kReference,
+  kReactions,
+  kMentions,
+  kRoles,
+  kUsers,
+};
+
+constexpr size_t kCtxCount = static_cast<size_t>(Ctx::kSkip) + 1;
+constexpr size_t kKeyCount = static_cast<size_t>(Key::kCategoryId) + 1;
+
+// The field `key` names in a container of kind `ctx`.
+constexpr Field FieldOf(Ctx ctx, Key key) {
+  switch (ctx) {
+    case Ctx::kRoot:
+      return key == Key::kGuild      ? Field::kGuild
+             : key == Key::kChannel  ? Field::kChannel
+             : key == Key::kMessages ? Field::kMessages
+                                     : Field::kNone;
+    case Ctx::kGuild:
+      return key == Key::kId     ? Field::kGuildId
+             : key == Key::kName ? Field::kGuildName
+                                 : Field::kNone;
+    case Ctx::kChannel:
+      return key == Key::kId           ? Field::kChannelId
+             : key == Key::kType       ? Field::kChannelType
+             : key == Key::kName       ? Field::kChannelName
+             : key == Key::kCategoryId ? Field::kChannelCategoryId
+                                       : Field::kNone;
+    case Ctx::kMessage:
+      return key == Key::kId          ? Field::kMessageId
+             : key == Key::kType      ? Field::kMessageType
+             : key == Key::kTimestamp ? Field::kMessageTimestamp
+             : key == Key::kContent   ? Field::kMessageContent
+             : key == Key::kAuthor    ? Field::kAuthor
+             : key == Key::kReference ? Field::kReference
+             : key == Key::kReactions ? Field::kReactions
+             : key == Key::kMentions  ? Field::kMentions
+                                      : Field::kNone;
+    case Ctx::kAuthor:
+      return key == Key::kId              ? Field::kAuthorId
+             : key == Key::kName          ? Field::kAuthorName
+             : key == Key::kNickname      ? Field::kAuthorNickname
+             : key == Key::kDiscriminator ? Field::kAuthorDiscriminator
+             : key == Key::kIsBot         ? Field::kAuthorIsBot
+             : key == Key::kRoles         ? Field::kRoles
+                                          : Field::kNone;
+    case Ctx::kReactionUser:
+    case Ctx::kMentionUser:
+      return key == Key::kId              ? Field::kUserId
+             : key == Key::kName          ? Field::kUserName
+             : key == Key::kNickname      ? Field::kUserNickname
+             : key == Key::kDiscriminator ? Field::kUserDiscriminator
+             : key == Key::kIsBot         ? Field::kUserIsBot
+                                          : Field::kNone;
+    case Ctx::kRole:
+      return key == Key::kName ? Field::kRoleName : Field::kNone;
+    case Ctx::kReaction:
+      return key == Key::kCount   ? Field::kReactionCount
+             : key == Key::kUsers ? Field::kUsers
+                                  : Field::kNone;
+    case Ctx::kReference:
+      return key == Key::kType        ? Field::kRefType
+             : key == Key::kMessageId ? Field::kRefMessageId
+             : key == Key::kChannelId ? Field::kRefChannelId
+             : key == Key::kGuildId   ? Field::kRefGuildId
+                                      : Field::kNone;
+    default:
+      return Field::kNone;
+  }
+}
+
+// FieldOf as a table, so that reading a key costs no branch on its container.
+struct FieldTable {
+  Field at[kCtxCount][kKeyCount];
+};
+constexpr FieldTable MakeFieldTable() {
+  FieldTable t{};
+  for (size_t c = 0; c < kCtxCount; ++c) {
+    for (size_t k = 0; k < kKeyCount; ++k)
+      t.at[c][k] = FieldOf(static_cast<Ctx>(c), static_cast<Key>(k));
+  }
+  return t;
+}
+constexpr FieldTable kFields = MakeFieldTable();
+
 model::ChannelKind ChannelKindOf(std::string_view type) {
   using model::ChannelKind;
   if (type == "GuildTextChat")
@@ -197,12 +317,17 @@ class DiscordJsonReader : public JsonDocumentReader<DiscordJsonReader> {
   bool end_object() { return Close(); }
   bool end_array() { return Close(); }
   bool key(std::string_view k) {
-    key_ = Current() == Ctx::kSkip ? Key::kOther : LookupKey(k);  // Nothing is read there.
+    field_ = current_ == Ctx::kSkip
+                 ? Field::kNone  // Nothing is read there.
+                 : kFields.at[static_cast<size_t>(current_)][static_cast<size_t>(LookupKey(k))];
     return true;
   }
 
  private:
-  Ctx Current() const { return current_; }
+  // The most containers open at once outside skipped ones: root, messages, message, reactions,
+  // reaction, its users, a user (ChildOf never goes deeper).
+  static constexpr size_t kMaxOpen = 7;
+
   Ctx ChildOf(Ctx parent, bool is_object) const;
   bool Open(bool is_object);
   bool Close();
@@ -218,14 +343,18 @@ class DiscordJsonReader : public JsonDocumentReader<DiscordJsonReader> {
   }
   void PinUser(UserFields* user);
   bool IsStaffRole(std::string_view name);
-  void UserField(UserFields* user, std::string_view value);
   void DeclareChannel();
-  void EmitMessage();
+  // Out of line: once per message, and it would burden Close's every call with its registers.
+  [[gnu::noinline]] void EmitMessage();
   bool Reject(std::string message);
 
-  std::vector<Ctx> stack_;
-  Ctx current_ = Ctx::kRoot;  // stack_.back(), or kRoot when it is empty.
-  Key key_ = Key::kOther;
+  // The containers open, outside skipped ones; current_ is the innermost (kRoot when none), or
+  // kSkip while skip_depth_ containers, the outermost one skipped, are open.
+  Ctx open_[kMaxOpen] = {};
+  size_t depth_ = 0;
+  uint32_t skip_depth_ = 0;
+  Ctx current_ = Ctx::kRoot;
+  Field field_ = Field::kNone;  // What the last key names (kNone after a container opens or ends).
   bool root_seen_ = false;
   bool messages_seen_ = false;
   Status shape_;
@@ -251,42 +380,43 @@ class DiscordJsonReader : public JsonDocumentReader<DiscordJsonReader> {
   UserFields author_, user_;
   std::vector<model::PersonRef> mentions_, reactors_;
   uint64_t messages_ = 0;
+  base::Iso8601Reader timestamps_;
 };
 
 Ctx DiscordJsonReader::ChildOf(Ctx parent, bool is_object) const {
-  switch (parent) {
-    case Ctx::kRoot:
-      if (is_object && key_ == Key::kGuild)
-        return Ctx::kGuild;
-      if (is_object && key_ == Key::kChannel)
-        return Ctx::kChannel;
-      if (!is_object && key_ == Key::kMessages)
-        return Ctx::kMessages;
-      return Ctx::kSkip;
+  switch (parent) {  // Arrays: their elements.
     case Ctx::kMessages:
       return is_object ? Ctx::kMessage : Ctx::kSkip;
-    case Ctx::kMessage:
-      if (is_object && key_ == Key::kAuthor)
-        return Ctx::kAuthor;
-      if (is_object && key_ == Key::kReference)
-        return Ctx::kReference;
-      if (!is_object && key_ == Key::kReactions)
-        return Ctx::kReactions;
-      if (!is_object && key_ == Key::kMentions)
-        return Ctx::kMentions;
-      return Ctx::kSkip;
-    case Ctx::kAuthor:
-      return !is_object && key_ == Key::kRoles ? Ctx::kRoles : Ctx::kSkip;
     case Ctx::kRoles:
       return is_object ? Ctx::kRole : Ctx::kSkip;
     case Ctx::kReactions:
       return is_object ? Ctx::kReaction : Ctx::kSkip;
-    case Ctx::kReaction:
-      return !is_object && key_ == Key::kUsers ? Ctx::kReactionUsers : Ctx::kSkip;
     case Ctx::kReactionUsers:
       return is_object ? Ctx::kReactionUser : Ctx::kSkip;
     case Ctx::kMentions:
       return is_object ? Ctx::kMentionUser : Ctx::kSkip;
+    default:
+      break;
+  }
+  switch (field_) {  // Objects: the value of the last key.
+    case Field::kGuild:
+      return is_object ? Ctx::kGuild : Ctx::kSkip;
+    case Field::kChannel:
+      return is_object ? Ctx::kChannel : Ctx::kSkip;
+    case Field::kMessages:
+      return is_object ? Ctx::kSkip : Ctx::kMessages;
+    case Field::kAuthor:
+      return is_object ? Ctx::kAuthor : Ctx::kSkip;
+    case Field::kReference:
+      return is_object ? Ctx::kReference : Ctx::kSkip;
+    case Field::kReactions:
+      return is_object ? Ctx::kSkip : Ctx::kReactions;
+    case Field::kMentions:
+      return is_object ? Ctx::kSkip : Ctx::kMentions;
+    case Field::kRoles:
+      return is_object ? Ctx::kSkip : Ctx::kRoles;
+    case Field::kUsers:
+      return is_object ? Ctx::kSkip : Ctx::kReactionUsers;
     default:
       return Ctx::kSkip;
   }
@@ -300,14 +430,24 @@ bool DiscordJsonReader::Reject(std::string message) {
 }
 
 bool DiscordJsonReader::Open(bool is_object) {
+  if (skip_depth_ > 0) {
+    ++skip_depth_;
+    return true;
+  }
   if (!root_seen_) {
     root_seen_ = true;
     if (!is_object)
       return Reject("the document is an array, not an object");
-    stack_.push_back(Ctx::kRoot);
+    open_[depth_++] = Ctx::kRoot;
     return true;
   }
-  const Ctx child = ChildOf(Current(), is_object);
+  const Ctx child = ChildOf(current_, is_object);
+  field_ = Field::kNone;
+  if (child == Ctx::kSkip) {
+    skip_depth_ = 1;
+    current_ = Ctx::kSkip;
+    return true;
+  }
   if (child == Ctx::kMessages) {
     messages_seen_ = true;
     if (!channel_declared_) {
@@ -330,16 +470,20 @@ bool DiscordJsonReader::Open(bool is_object) {
   } else if (child == Ctx::kReference) {
     has_reference_ = true;
   }
-  stack_.push_back(child);
+  open_[depth_++] = child;
   current_ = child;
-  key_ = Key::kOther;
   return true;
 }
 
 bool DiscordJsonReader::Close() {
-  const Ctx done = Current();
-  stack_.pop_back();
-  current_ = stack_.empty() ? Ctx::kRoot : stack_.back();
+  field_ = Field::kNone;
+  if (skip_depth_ > 0) {
+    if (--skip_depth_ == 0)
+      current_ = open_[depth_ - 1];  // The root is never skipped.
+    return true;
+  }
+  const Ctx done = open_[--depth_];
+  current_ = depth_ == 0 ? Ctx::kRoot : open_[depth_ - 1];
   switch (done) {
     case Ctx::kChannel:
       if (!channel_declared_)
@@ -362,18 +506,15 @@ bool DiscordJsonReader::Close() {
 }
 
 bool DiscordJsonReader::boolean(bool value) {
-  if (key_ != Key::kIsBot)
-    return true;
-  const Ctx c = Current();
-  if (c == Ctx::kAuthor)
+  if (field_ == Field::kAuthorIsBot)
     author_.is_bot = value;
-  if (c == Ctx::kReactionUser || c == Ctx::kMentionUser)
+  if (field_ == Field::kUserIsBot)
     user_.is_bot = value;
   return true;
 }
 
 bool DiscordJsonReader::Number(uint64_t value) {
-  if (Current() == Ctx::kReaction && key_ == Key::kCount) {
+  if (field_ == Field::kReactionCount) {
     const uint64_t sum = reaction_count_ + value;  // Saturates: never wraps.
     reaction_count_ = static_cast<uint32_t>(sum < value || sum > UINT32_MAX ? UINT32_MAX : sum);
   }
@@ -414,77 +555,79 @@ bool DiscordJsonReader::IsStaffRole(std::string_view name) {
   return staff;
 }
 
-void DiscordJsonReader::UserField(UserFields* user, std::string_view value) {
-  switch (key_) {
-    case Key::kId:
-      user->id = Keep(value);
-      break;
-    case Key::kName:
-      user->name = Keep(value);
-      break;
-    case Key::kNickname:
-      user->nickname = Keep(value);
-      break;
-    case Key::kDiscriminator:
-      user->discriminator = Keep(value);
-      break;
-    default:
-      break;
-  }
-}
-
 bool DiscordJsonReader::string(std::string_view value) {
-  switch (Current()) {
-    case Ctx::kGuild:
-      if (key_ == Key::kId)
-        guild_id_ = value;
-      if (key_ == Key::kName)
-        guild_name_ = value;
+  switch (field_) {
+    case Field::kGuildId:
+      guild_id_ = value;
       break;
-    case Ctx::kChannel:
-      if (key_ == Key::kId)
-        channel_id_ = value;
-      if (key_ == Key::kType)
-        channel_type_ = value;
-      if (key_ == Key::kName)
-        channel_name_ = value;
-      if (key_ == Key::kCategoryId)
-        category_id_ = value;
+    case Field::kGuildName:
+      guild_name_ = value;
       break;
-    case Ctx::kMessage:
-      if (key_ == Key::kId) {
-        msg_id_ = Keep(value);
-        context().sink->HintId(channel_, msg_id_);
-      }
-      if (key_ == Key::kType)
-        msg_type_ = Keep(value);
-      if (key_ == Key::kTimestamp)
-        msg_timestamp_ = Keep(value);
-      if (key_ == Key::kContent)
-        text_bytes_ = static_cast<uint32_t>(value.size());
+    case Field::kChannelId:
+      channel_id_ = value;
       break;
-    case Ctx::kAuthor:
-      UserField(&author_, value);
+    case Field::kChannelType:
+      channel_type_ = value;
       break;
-    case Ctx::kRole:
-      if (key_ == Key::kName && !author_.staff_role && IsStaffRole(value))
+    case Field::kChannelName:
+      channel_name_ = value;
+      break;
+    case Field::kChannelCategoryId:
+      category_id_ = value;
+      break;
+    case Field::kMessageId:
+      msg_id_ = Keep(value);
+      context().sink->HintId(channel_, msg_id_);
+      break;
+    case Field::kMessageType:
+      msg_type_ = Keep(value);
+      break;
+    case Field::kMessageTimestamp:
+      msg_timestamp_ = Keep(value);
+      break;
+    case Field::kMessageContent:
+      text_bytes_ = static_cast<uint32_t>(value.size());
+      break;
+    case Field::kAuthorId:
+      author_.id = Keep(value);
+      break;
+    case Field::kAuthorName:
+      author_.name = Keep(value);
+      break;
+    case Field::kAuthorNickname:
+      author_.nickname = Keep(value);
+      break;
+    case Field::kAuthorDiscriminator:
+      author_.discriminator = Keep(value);
+      break;
+    case Field::kUserId:
+      user_.id = Keep(value);
+      break;
+    case Field::kUserName:
+      user_.name = Keep(value);
+      break;
+    case Field::kUserNickname:
+      user_.nickname = Keep(value);
+      break;
+    case Field::kUserDiscriminator:
+      user_.discriminator = Keep(value);
+      break;
+    case Field::kRoleName:
+      if (!author_.staff_role && IsStaffRole(value))
         author_.staff_role = true;
       break;
-    case Ctx::kReactionUser:
-    case Ctx::kMentionUser:
-      UserField(&user_, value);
+    case Field::kRefType:
+      ref_type_ = Keep(value);
       break;
-    case Ctx::kReference:
-      if (key_ == Key::kType)
-        ref_type_ = Keep(value);
-      if (key_ == Key::kMessageId) {
-        ref_message_ = Keep(value);
-        context().sink->HintId(channel_, ref_message_);
-      }
-      if (key_ == Key::kChannelId)
-        ref_channel_ = Keep(value);
-      if (key_ == Key::kGuildId)
-        ref_guild_ = Keep(value);
+    case Field::kRefMessageId:
+      ref_message_ = Keep(value);
+      context().sink->HintId(channel_, ref_message_);
+      break;
+    case Field::kRefChannelId:
+      ref_channel_ = Keep(value);
+      break;
+    case Field::kRefGuildId:
+      ref_guild_ = Keep(value);
       break;
     default:
       break;
@@ -521,7 +664,7 @@ void DiscordJsonReader::EmitMessage() {
   bool is_system = false;
   m.action = SystemActionOf(msg_type_, &is_system);
   m.kind = is_system ? model::MessageKind::kSystem : model::MessageKind::kMessage;
-  if (auto t = base::ParseIso8601(msg_timestamp_)) {
+  if (auto t = timestamps_.Parse(msg_timestamp_)) {
     m.time_ms = t->ms;
     m.has_time = true;
   } else {

@@ -22,9 +22,11 @@ Status InputReader::Start(Format format) {
   return Status::Ok();
 }
 
-Status InputReader::Sniff(bool complete) {
-  const bool enough = head_.size() >= kSniffBytes;
-  const Detection d = Detect(head_, context_.name, complete || enough, complete);
+Status InputReader::Sniff(std::string_view bytes, bool complete) {
+  // Detect looks at kSniffBytes at most (detect.h): never more, however large the first chunk.
+  const bool enough = bytes.size() >= kSniffBytes;
+  const Detection d = Detect(bytes.substr(0, kSniffBytes), context_.name, complete || enough,
+                             complete && bytes.size() <= kSniffBytes);
   if (d.state == Detection::State::kNeedMore)
     return Status::Ok();
   if (d.state == Detection::State::kUnknown)
@@ -32,9 +34,14 @@ Status InputReader::Sniff(bool complete) {
   Status s = Start(d.format);
   if (!s.ok())
     return s;
-  std::string held;
-  held.swap(head_);
-  return reader_->Push(held);
+  return reader_->Push(bytes);
+}
+
+Status InputReader::SniffHeld(bool complete) {
+  Status s = Sniff(head_, complete);
+  if (reader_)
+    std::string().swap(head_);  // Handed to the reader: no longer held.
+  return s;
 }
 
 Status InputReader::Push(std::string_view chunk) {
@@ -42,17 +49,19 @@ Status InputReader::Push(std::string_view chunk) {
     return reader_->Push(chunk);
   if (format_ != Format::kAuto)
     return Start(format_);  // The given format has no reader: its error again.
+  if (head_.empty() && chunk.size() >= kSniffBytes)
+    return Sniff(chunk, false);  // Enough to decide: nothing to hold back.
   head_.append(chunk);
   // Sniffing at doubling sizes keeps the work linear however small the chunks are.
   if (head_.size() < next_sniff_ && head_.size() < kSniffBytes)
     return Status::Ok();
   next_sniff_ = std::max(next_sniff_, head_.size()) * 2;
-  return Sniff(false);
+  return SniffHeld(false);
 }
 
 Status InputReader::End() {
   if (!reader_ && format_ == Format::kAuto) {
-    Status s = Sniff(true);
+    Status s = SniffHeld(true);
     if (!s.ok())
       return s;
   }

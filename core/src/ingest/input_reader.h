@@ -26,7 +26,11 @@ class InputReader : public Reader {
   Format format() const { return format_; }
 
  private:
-  Status Sniff(bool complete);
+  // Detects the format from the first kSniffBytes of `bytes` (the input's first bytes, all of
+  // it if `complete`) and, once known, starts its reader and pushes `bytes` to it.
+  Status Sniff(std::string_view bytes, bool complete);
+  // Sniff over head_, freed once a reader took it.
+  Status SniffHeld(bool complete);
   Status Start(Format format);
 
   ReaderContext context_;

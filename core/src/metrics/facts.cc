@@ -25,21 +25,21 @@ GroupFacts ComputeFacts(const model::Dataset& data) {
     if (!IsPerson(members[m.author])) {
       ++f.bot_messages;
       bot_posted[m.author] = true;
-      if (m.time_ms != model::kNoTime) {
-        bot_first = bot_first == model::kNoTime ? m.time_ms : bot_first;
-        bot_last = m.time_ms;
+      if (m.time_ms() != model::kNoTime) {
+        bot_first = bot_first == model::kNoTime ? m.time_ms() : bot_first;
+        bot_last = m.time_ms();
       }
       continue;
     }
     ++f.messages;
     f.forwards += m.is_forward();
     f.is_poster[m.author] = true;
-    if (m.time_ms == model::kNoTime)
+    if (m.time_ms() == model::kNoTime)
       continue;
     if (f.first_ms == model::kNoTime)
-      f.first_ms = m.time_ms;  // Messages are sorted by time.
-    f.last_ms = m.time_ms;
-    const int64_t day = base::DayOf(m.time_ms);
+      f.first_ms = m.time_ms();  // Messages are sorted by time.
+    f.last_ms = m.time_ms();
+    const int64_t day = base::DayOf(m.time_ms());
     if (day != last_day) {
       ++f.active_days;
       last_day = day;

@@ -39,9 +39,9 @@ HostCalendar BuildHostCalendar(const model::Dataset& data,
   std::vector<bool> host_day(n, false);
   size_t first_host_day = n;
   for (const model::MessageRecord& m : data.messages()) {
-    if (m.time_ms == model::kNoTime)
+    if (m.time_ms() == model::kNoTime)
       continue;
-    const int64_t offset = base::DayOf(m.time_ms) - cal.first_day;
+    const int64_t offset = base::DayOf(m.time_ms()) - cal.first_day;
     if (offset < 0 || offset >= static_cast<int64_t>(n))
       continue;
     const auto d = static_cast<size_t>(offset);

@@ -1,27 +1,71 @@
 #include "metrics/measures.h"
 
+#include <future>
+#include <utility>
+
+#include "base/aside.h"
 #include "base/phase_timer.h"
 #include "metrics/grouping.h"
 
 namespace meshcheck::metrics {
 
+namespace {
+
+// The measures of people: they read the conversations, but no peer network.
+struct PeopleMeasures {
+  std::vector<uint32_t> first_answerers;  // The roles need them too.
+  Participation participation;
+  ResponseMeasures responses;
+};
+
+PeopleMeasures ComputePeople(const model::Dataset& data,
+                             const graph::InteractionGraph& graph,
+                             const GroupFacts& facts,
+                             const HostSet& hosts) {
+  PeopleMeasures p;
+  p.first_answerers = FirstAnswerers(data, graph, Kinds(data, hosts));
+  p.participation = ComputeParticipation(data, graph, facts, hosts, p.first_answerers);
+  p.responses = ComputeResponses(data, graph, facts, hosts, p.participation.roster);
+  return p;
+}
+
+}  // namespace
+
 Measures ComputeMeasures(const model::Dataset& data,
-                         const graph::InteractionGraph& graph,
+                         graph::InteractionGraph graph,
                          const GroupFacts& facts,
-                         const HostSet& hosts) {
+                         const HostSet& hosts,
+                         const StepDone& step_done) {
   const base::ScopedPhase phase(base::Phase::kMetrics);
+  auto done = [&step_done](const char* step) {
+    if (step_done)
+      step_done(step);
+  };
+  // The people's measures are computed beside the host calendar and the peer network. Nothing
+  // changes the graph until they are in; then each part of the graph and of the network goes as
+  // soon as no remaining stage needs it.
+  std::future<PeopleMeasures> aside =
+      base::RunAside([&] { return ComputePeople(data, graph, facts, hosts); });
   Measures m;
   m.calendar = BuildHostCalendar(data, facts, hosts);
-  const PeerNetwork network(data, graph, hosts);
+  PeerNetwork network(data, graph, hosts);
+  done("peer network");
+  PeopleMeasures people = aside.get();
+  m.participation = std::move(people.participation);
+  m.responses = std::move(people.responses);
+  done("people (wait)");
+  graph.ReleaseConversationMessages();
   m.table = BuildTallies(data, graph, facts, hosts, m.calendar, network, true);
+  graph.ReleaseReplies();
+  done("tallies + jackknife");
   m.structure = ComputeStructure(data, graph, facts, hosts, m.calendar, m.table);
-  const std::vector<uint32_t> first_answerers = FirstAnswerers(data, graph, Kinds(data, hosts));
-  m.participation = ComputeParticipation(data, graph, facts, hosts, first_answerers);
-  m.responses = ComputeResponses(data, graph, facts, hosts, m.participation.roster);
+  done("structure");
   m.ties = network.Ties(ConnectivityWindow(data, graph, facts));
-  m.roles = ComputeRoles(data, graph, facts, hosts, network, first_answerers, m.ties);
+  network.ReleaseReplies();  // The roles need only the poster lists.
+  m.roles = ComputeRoles(data, graph, facts, hosts, network, people.first_answerers, m.ties);
   m.inference = graph.inference();
   m.inferred_channels = graph.inferred_channel();
+  done("ties, roles");
   return m;
 }
 

@@ -2,6 +2,7 @@
 // facts and its hosts: the entry point of the metrics module.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "graph/interaction_graph.h"
@@ -32,10 +33,18 @@ struct Measures {
   std::vector<bool> inferred_channels;  // ...and, per channel, whether it was inferred.
 };
 
+// Called with a step's name when it is done ("peer network", ...): benchmarks time the steps.
+using StepDone = std::function<void(const char* step)>;
+
+// Takes the graph (move it in, or pass a copy): it frees the graph's parts, and its own
+// auxiliaries, as soon as the remaining stages no longer need them. The measures of people
+// (participation, responses) are computed on a second thread, beside the peer network, where
+// the build has threads (native; not wasm).
 Measures ComputeMeasures(const model::Dataset& data,
-                         const graph::InteractionGraph& graph,
+                         graph::InteractionGraph graph,
                          const GroupFacts& facts,
-                         const HostSet& hosts);
+                         const HostSet& hosts,
+                         const StepDone& step_done = {});
 
 // The index's statistics over all conversations only (no blocks, no periods): what the
 // sensitivity of the index to the inference window needs (B.6).

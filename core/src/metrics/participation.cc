@@ -56,9 +56,9 @@ void WeeklyActivity(const model::Dataset& data,
   std::vector<int64_t> first_seen(data.members().size(), -1);
   std::vector<uint8_t> repeats(data.members().size(), 0);
   for (const model::MessageRecord& m : data.messages()) {
-    if (m.is_system() || m.time_ms == model::kNoTime || !facts.is_poster[m.author])
+    if (m.is_system() || m.time_ms() == model::kNoTime || !facts.is_poster[m.author])
       continue;
-    const int64_t week = WeekOf(base::DayOf(m.time_ms)) - first_week;
+    const int64_t week = WeekOf(base::DayOf(m.time_ms())) - first_week;
     if (!first_in_week(m.author, static_cast<uint64_t>(week)))
       continue;
     ++active[static_cast<size_t>(week)];

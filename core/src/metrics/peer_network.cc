@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <span>
+#include <utility>
 
 #include "graph/disjoint_sets.h"
-#include "graph/index_sort.h"
 #include "metrics/grouping.h"
 
 namespace meshcheck::metrics {
@@ -209,31 +209,31 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
                          const HostSet& hosts)
     : members_(data.members().size()) {
   const auto& messages = data.messages();
-  const auto& reply_target = graph.reply_target();
   const Kinds kinds(data, hosts);
   auto peer = [&](uint32_t x) { return kinds.peer(x); };
-  // The events: a counting sort by (a, b), least significant first. The walk below drops each
-  // event at its place by b, counted here in one sequential pass, and a scatter by a follows.
+  // The events: a row per person a (the lower index of the pair), filled by the walk below in
+  // conversation order and then sorted by b within each row (SortRowsByPartner), stably.
   // The posters: each person's messages bound their conversations, so the walk writes each
   // person's at its own place, and a sequential pass closes the gaps. The walk goes
   // conversation by conversation, so that both come out in conversation order within each
   // pair and person.
-  std::vector<size_t> start(members_ + 1, 0);
+  event_begin_.assign(members_ + 1, 0);
   std::vector<uint32_t> room(members_ + 1, 0);
   for (uint32_t i = 0; i < messages.size(); ++i) {
     const uint32_t a = messages[i].author;
     if (graph.conversation()[i] == model::kNone || !peer(a))
       continue;
     ++room[a + 1];
-    const uint32_t t = reply_target[i];
+    const uint32_t t = graph.ReplyTarget(i);
     if (t != model::kNone && peer(t))
-      ++start[std::max(a, t) + 1];
+      ++event_begin_[std::min(a, t) + 1];
   }
   for (size_t m = 1; m <= members_; ++m) {
-    start[m] += start[m - 1];
+    event_begin_[m] += event_begin_[m - 1];
     room[m] += room[m - 1];
   }
-  std::vector<Event> by_b(start.back());
+  events_.resize(event_begin_.back());
+  std::vector<uint32_t> next(event_begin_.begin(), event_begin_.end() - 1);
   poster_conversations_.resize(room.back());
   poster_begin_ = room;  // Each person's next free place, until the gaps close.
   FirstInGroup first_in_conversation(members_);
@@ -246,12 +246,11 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
         continue;
       if (first_in_conversation(a, c))
         poster_conversations_[poster_begin_[a]++] = c;
-      const uint32_t t = reply_target[i];
+      const uint32_t t = graph.ReplyTarget(i);
       if (t == model::kNone || !peer(t))
         continue;
       const uint32_t lo = std::min(a, t);
-      const uint32_t hi = std::max(a, t);
-      by_b[start[hi]++] = Event(lo, hi, c, a == lo);
+      events_[next[lo]++] = Event(std::max(a, t), c, a == lo);
     }
   }
   uint32_t filled = 0;
@@ -263,10 +262,49 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
   }
   poster_begin_[members_] = filled;
   poster_conversations_.resize(filled);
-  events_.resize(by_b.size());
-  graph::ScatterByIndex(
-      std::span<const Event>(by_b), members_, [](const Event& e) { return e.a; }, events_.data(),
-      &start);
+  SortRowsByPartner();
+}
+
+void PeerNetwork::SortRowsByPartner() {
+  // A counting sort per row over the row's distinct partners: `slot` is indexed by member and
+  // reset after each row, `row` holds one row at a time.
+  std::vector<uint32_t> slot(members_, 0);
+  std::vector<uint32_t> partners;
+  std::vector<Event> row;
+  for (size_t a = 0; a < members_; ++a) {
+    const uint32_t first = event_begin_[a];
+    const uint32_t end = event_begin_[a + 1];
+    partners.clear();
+    for (uint32_t k = first; k < end; ++k) {
+      if (slot[events_[k].b]++ == 0)
+        partners.push_back(events_[k].b);
+    }
+    if (partners.size() > 1) {
+      std::sort(partners.begin(), partners.end());
+      uint32_t at = 0;
+      for (uint32_t b : partners)
+        at += std::exchange(slot[b], at);
+      row.assign(events_.begin() + first, events_.begin() + end);
+      for (const Event& e : row)
+        events_[first + slot[e.b]++] = e;
+    }
+    for (uint32_t b : partners)
+      slot[b] = 0;
+  }
+}
+
+template <typename F>
+void PeerNetwork::ForEachPair(F f) const {
+  for (uint32_t a = 0; a < members_; ++a) {
+    const uint32_t end = event_begin_[a + 1];
+    for (uint32_t i = event_begin_[a]; i < end;) {
+      uint32_t j = i + 1;
+      while (j < end && events_[j].b == events_[i].b)
+        ++j;
+      f(a, events_[i].b, i, j);
+      i = j;
+    }
+  }
 }
 
 std::vector<Network> PeerNetwork::ByBucket(const std::vector<uint32_t>& bucket_of,
@@ -274,10 +312,7 @@ std::vector<Network> PeerNetwork::ByBucket(const std::vector<uint32_t>& bucket_o
   const Buckets bucket(bucket_of, buckets);
   std::vector<Network> out(buckets);
   std::vector<Edges> repeated(buckets);
-  for (size_t i = 0; i < events_.size();) {
-    size_t j = i;
-    while (j < events_.size() && events_[j].SamePair(events_[i]))
-      ++j;
+  ForEachPair([&](uint32_t a, uint32_t partner, uint32_t i, uint32_t j) {
     // One sub-run per bucket (buckets do not decrease along the run).
     uint32_t current = model::kNone;
     uint8_t mask = 0;
@@ -291,10 +326,10 @@ std::vector<Network> PeerNetwork::ByBucket(const std::vector<uint32_t>& bucket_o
       n.mutual_peer_pairs += mask == 3;
       if (distinct >= 2) {
         ++n.repeated_ties;
-        repeated[current].emplace_back(events_[i].a, events_[i].b);
+        repeated[current].emplace_back(a, partner);
       }
     };
-    for (size_t k = i; k < j; ++k) {
+    for (uint32_t k = i; k < j; ++k) {
       const uint32_t b = bucket[events_[k].conversation];
       if (b == model::kNone)
         continue;
@@ -312,8 +347,7 @@ std::vector<Network> PeerNetwork::ByBucket(const std::vector<uint32_t>& bucket_o
       }
     }
     flush();
-    i = j;
-  }
+  });
   ComponentCounter counter(members_);
   for (uint32_t b = 0; b < buckets; ++b)
     out[b].largest_component = counter.Largest(repeated[b], [](size_t) { return true; });
@@ -365,15 +399,12 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
   Edges repeated;
   std::vector<std::vector<uint32_t>> killed(blocks);     // Per block: repeated ties it removes.
   std::vector<std::pair<uint32_t, uint32_t>> per_block;  // (block, distinct conversations).
-  for (size_t i = 0; i < events_.size();) {
-    size_t j = i;
-    while (j < events_.size() && events_[j].SamePair(events_[i]))
-      ++j;
+  ForEachPair([&](uint32_t a, uint32_t partner, uint32_t i, uint32_t j) {
     Presence direction[2];
     uint32_t distinct = 0;
     uint32_t last = model::kNone;
     per_block.clear();
-    for (size_t k = i; k < j; ++k) {
+    for (uint32_t k = i; k < j; ++k) {
       const uint32_t b = block[events_[k].conversation];
       if (b == model::kNone)
         continue;
@@ -386,9 +417,8 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
         per_block.emplace_back(b, 0);
       ++per_block.back().second;
     }
-    i = j;
     if (distinct == 0)
-      continue;
+      return;
     const uint8_t mask =
         static_cast<uint8_t>((direction[0].seen() ? 1 : 0) | (direction[1].seen() ? 2 : 0));
     ++total.peer_pairs;
@@ -407,13 +437,13 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
     }
     if (distinct >= 2) {
       const auto t = static_cast<uint32_t>(repeated.size());
-      repeated.emplace_back(events_[i - 1].a, events_[i - 1].b);
+      repeated.emplace_back(a, partner);
       for (const auto& [b, count] : per_block) {
         if (b != kKeep && distinct - count < 2)
           killed[b].push_back(t);
       }
     }
-  }
+  });
   ComponentCounter counter(members_);
   total.repeated_ties = repeated.size();
   total.largest_component = counter.Largest(repeated, [](size_t) { return true; });
@@ -447,23 +477,22 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
 
 std::vector<PeerTie> PeerNetwork::Ties(const std::vector<uint32_t>& chosen) const {
   size_t pairs = 0;
-  for (size_t k = 0; k < events_.size(); ++k)
-    pairs += k == 0 || !events_[k].SamePair(events_[k - 1]);
+  ForEachPair([&](uint32_t, uint32_t, uint32_t, uint32_t) { ++pairs; });
   std::vector<PeerTie> out;
   out.reserve(pairs);
-  uint32_t last = model::kNone;
-  for (size_t k = 0; k < events_.size(); ++k) {
-    const Event& e = events_[k];
-    if (k == 0 || !e.SamePair(events_[k - 1])) {
-      out.push_back({e.a, e.b, 0, 0});
-      last = model::kNone;
+  ForEachPair([&](uint32_t a, uint32_t b, uint32_t i, uint32_t j) {
+    PeerTie t{a, b, 0, 0};
+    uint32_t last = model::kNone;
+    for (uint32_t k = i; k < j; ++k) {
+      const uint32_t c = events_[k].conversation;
+      if (c == last)
+        continue;
+      last = c;
+      ++t.conversations;
+      t.chosen_conversations += chosen[c] != model::kNone;
     }
-    if (e.conversation == last)
-      continue;
-    last = e.conversation;
-    ++out.back().conversations;
-    out.back().chosen_conversations += chosen[e.conversation] != model::kNone;
-  }
+    out.push_back(t);
+  });
   return out;
 }
 

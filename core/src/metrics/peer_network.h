@@ -55,6 +55,12 @@ class PeerNetwork {
   // Every tie over all conversations, sorted by (a, b); chosen_conversations counts those with
   // chosen[c] != model::kNone.
   std::vector<PeerTie> Ties(const std::vector<uint32_t>& chosen) const;
+  // Frees the replies, for the stages after the ties: from then on only PosterConversations
+  // may be called.
+  void ReleaseReplies() {
+    std::vector<Event>().swap(events_);
+    std::vector<uint32_t>().swap(event_begin_);
+  }
   // The conversations non-host person m wrote in, ascending (empty for anyone else).
   std::span<const uint32_t> PosterConversations(size_t m) const {
     return {poster_conversations_.data() + poster_begin_[m],
@@ -62,18 +68,24 @@ class PeerNetwork {
   }
 
  private:
-  // A reply between two peers, in 12 bytes. Conversation indices stay below 2^31: there are no
-  // more conversations than messages, and 2^31 messages would take 64 GiB of records.
+  // A reply between two peers a < b, in 8 bytes: a is the row it lies in (event_begin_).
+  // Conversation indices stay below 2^31: there are no more conversations than messages, and
+  // 2^31 messages would take 56 GiB of records.
   struct Event {
-    Event() {}  // Fields unset: the millions of events are sized, then filled by scatters.
-    Event(uint32_t lo, uint32_t hi, uint32_t c, bool a_replied)
-        : a(lo), b(hi), conversation(c), forward(a_replied) {}
-    bool SamePair(const Event& o) const { return a == o.a && b == o.b; }
-    uint32_t a;  // Member indices, a < b.
-    uint32_t b;
+    Event() {}  // Fields unset: the millions of events are sized, then filled by a scatter.
+    Event(uint32_t partner, uint32_t c, bool a_replied)
+        : b(partner), conversation(c), forward(a_replied) {}
+    uint32_t b;                  // The pair's higher member index.
     uint32_t conversation : 31;  // Where the reply was written.
     uint32_t forward : 1;        // a replied to b (else b to a).
   };
+  // Sorts each row of events_ by b, keeping the conversation order within each pair.
+  void SortRowsByPartner();
+  // Calls f(a, b, first, end) for the events [first, end) of each pair, in (a, b) order.
+  template <typename F>
+  void ForEachPair(F f) const;
+
+  std::vector<uint32_t> event_begin_;   // Per member a: its row of events_ (fewer than 2^32).
   std::vector<Event> events_;           // Sorted by (a, b, conversation).
   std::vector<uint32_t> poster_begin_;  // Per member: its row of poster_conversations_.
   std::vector<uint32_t> poster_conversations_;

@@ -57,8 +57,8 @@ ResponseMeasures ComputeResponses(const model::Dataset& data,
       if (kinds.host(a))
         continue;
       member_wrote[c] = 1;
-      if (root.time_ms != model::kNoTime && messages[i].time_ms != model::kNoTime &&
-          messages[i].time_ms - root.time_ms <= kPromptResponseDays * base::kMsPerDay) {
+      if (root.time_ms() != model::kNoTime && messages[i].time_ms() != model::kNoTime &&
+          messages[i].time_ms() - root.time_ms() <= kPromptResponseDays * base::kMsPerDay) {
         responders[c] += first_in_conversation(a, c);
       }
     }
@@ -73,9 +73,9 @@ ResponseMeasures ComputeResponses(const model::Dataset& data,
       facts.last_ms == model::kNoTime ? 0 : facts.last_ms - kCensorDays * base::kMsPerDay;
   for (size_t c = 0; c < conversations; ++c) {
     const model::MessageRecord& root = messages[roots[c]];
-    if (!person(root.author) || root.time_ms == model::kNoTime)
+    if (!person(root.author) || root.time_ms() == model::kNoTime)
       continue;
-    const bool recent = root.time_ms > cutoff;
+    const bool recent = root.time_ms() > cutoff;
     if (kinds.host(root.author)) {
       if (!recent) {
         ++prompts;
@@ -94,9 +94,9 @@ ResponseMeasures ComputeResponses(const model::Dataset& data,
       continue;
     ++t.answered;
     const model::MessageRecord& reply = messages[first_other[c]];
-    if (reply.time_ms == model::kNoTime)
+    if (reply.time_ms() == model::kNoTime)
       continue;
-    const int64_t ms = std::max<int64_t>(0, reply.time_ms - root.time_ms);
+    const int64_t ms = std::max<int64_t>(0, reply.time_ms() - root.time_ms());
     t.answered_within_24h += ms <= kAnsweredWithinMs;
     all.push_back(ms / base::kMsPerSecond);
     (kinds.host(reply.author) ? by_host : by_peer).push_back(ms / base::kMsPerSecond);

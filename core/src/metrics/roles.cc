@@ -206,10 +206,10 @@ void People(const model::Dataset& data,
   }
   FirstInGroup first_in_week(n);
   for (const model::MessageRecord& m : messages) {
-    if (m.is_system() || m.time_ms == model::kNoTime || slot[m.author] == model::kNone)
+    if (m.is_system() || m.time_ms() == model::kNoTime || slot[m.author] == model::kNone)
       continue;
     const auto week =
-        static_cast<uint64_t>((base::DayOf(m.time_ms) - base::DayOf(facts.first_ms)) / 7);
+        static_cast<uint64_t>((base::DayOf(m.time_ms()) - base::DayOf(facts.first_ms)) / 7);
     r->people[slot[m.author]].active_weeks += first_in_week(m.author, week);
   }
   const std::vector<bool> connector = Connectors(n, ties);

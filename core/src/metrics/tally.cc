@@ -68,7 +68,7 @@ std::vector<uint32_t> ConnectivityWindow(const model::Dataset& data,
     return recent;
   const int64_t window_start = base::DayOf(facts.last_ms) - kConnectivityWindowDays + 1;
   for (size_t c = 0; c < roots.size(); ++c) {
-    const int64_t ms = data.messages()[roots[c]].time_ms;
+    const int64_t ms = data.messages()[roots[c]].time_ms();
     if (ms != model::kNoTime && base::DayOf(ms) < window_start)
       recent[c] = model::kNone;
   }
@@ -153,7 +153,7 @@ class TallyBuilder {
     conv_block_.resize(conversations_);
     conv_period_.resize(conversations_);
     for (uint32_t c = 0; c < conversations_; ++c) {
-      const int64_t ms = data_.messages()[graph_.conversation_root()[c]].time_ms;
+      const int64_t ms = data_.messages()[graph_.conversation_root()[c]].time_ms();
       conv_block_[c] = t_.blocks.OfTime(ms);
       conv_period_[c] = t_.periods.OfTime(ms);
     }
@@ -207,7 +207,7 @@ class TallyBuilder {
       host_spoke[c] |= host;
       if (first_other[c] == model::kNone && a != messages[roots[c]].author)
         first_other[c] = a;
-      const uint32_t target = graph_.reply_target()[i];
+      const uint32_t target = graph_.ReplyTarget(i);
       const bool to_host = target != model::kNone && kinds_.host(target);
       if (!host && (roots[c] == i || to_host)) {
         to.Apply([&](Counts& k) {
@@ -244,7 +244,7 @@ class TallyBuilder {
       k.replies_by_host += host;
       k.inferred_replies += graph_.inferred()[i];
     });
-    const int64_t ms = data_.messages()[i].time_ms;
+    const int64_t ms = data_.messages()[i].time_ms();
     if (!peer || ms == model::kNoTime)
       return;
     const int64_t day = base::DayOf(ms);
@@ -311,7 +311,7 @@ class TallyBuilder {
       ++t_.activity[b].days;
     FirstInGroup first_in_period(data_.members().size());  // Periods follow the time order.
     for (const model::MessageRecord& m : data_.messages()) {
-      const uint32_t p = t_.periods.OfTime(m.time_ms);
+      const uint32_t p = t_.periods.OfTime(m.time_ms());
       if (m.is_system() || p == model::kNone || !kinds_.person(m.author))
         continue;
       PeriodActivity& a = t_.activity[p];

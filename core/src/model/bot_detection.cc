@@ -58,10 +58,10 @@ bool MinuteResolution(const Dataset& data) {
   uint64_t dated = 0;
   uint64_t whole_minutes = 0;
   for (const MessageRecord& m : data.messages()) {
-    if (m.time_ms == kNoTime)
+    if (m.time_ms() == kNoTime)
       continue;
     ++dated;
-    whole_minutes += m.time_ms % base::kMsPerMinute == 0;
+    whole_minutes += m.time_ms() % base::kMsPerMinute == 0;
   }
   return dated == 0 || static_cast<double>(whole_minutes) > kMinuteResolutionShare * dated;
 }
@@ -77,14 +77,14 @@ void CountReflexes(const Dataset& data,
   };
   std::vector<Last> last(data.channels().size());
   for (const MessageRecord& m : data.messages()) {
-    if (m.time_ms == kNoTime || m.author == kNone)
+    if (m.time_ms() == kNoTime || m.author == kNone)
       continue;
     Last& before = last[m.channel];
     if (!m.is_system() && before.author != kNone && before.author != m.author) {
       ++(*measured)[m.author];
-      (*quick)[m.author] += m.time_ms - before.time_ms <= kReflexMs;
+      (*quick)[m.author] += m.time_ms() - before.time_ms <= kReflexMs;
     }
-    before = {m.time_ms, m.author};
+    before = {m.time_ms(), m.author};
   }
 }
 

@@ -74,10 +74,28 @@ void InvertPermutation(std::vector<uint32_t>* p, std::vector<bool>* scratch) {
 // hash; keys are ids or names, which differ most at the end).
 size_t CacheSlot(std::string_view key, size_t bits) {
   uint64_t tail = 0;
-  const size_t n = std::min<size_t>(key.size(), 8);
-  if (n > 0)
-    std::memcpy(&tail, key.data() + key.size() - n, n);
+  if (key.size() >= 8) {
+    std::memcpy(&tail, key.data() + key.size() - 8, 8);  // A fixed size: a single load.
+  } else if (!key.empty()) {
+    std::memcpy(&tail, key.data(), key.size());
+  }
   return ((tail ^ key.size()) * 0x9E3779B97F4A7C15ULL) >> (64 - bits);
+}
+
+// The hash of a message id: Discord snowflakes and most other ids have 8 to 24 bytes, read as
+// three (possibly overlapping) words chained through a bijective mix, which costs a fraction of
+// the general Hash64; other sizes take Hash64.
+uint64_t IdHash(std::string_view id, uint64_t seed) {
+  const size_t n = id.size();
+  if (n < 8 || n > 24)
+    return base::Hash64(id, seed);
+  uint64_t first, middle, last;
+  std::memcpy(&first, id.data(), 8);
+  std::memcpy(&middle, id.data() + (n > 16 ? 8 : 0), 8);
+  std::memcpy(&last, id.data() + n - 8, 8);
+  // The size spread over every bit: ids of two sizes never cancel it in a few bytes.
+  const uint64_t h = base::Mix64(seed ^ (uint64_t{n} * 0xC2B2AE3D27D4EB4FULL) ^ first);
+  return base::Mix64(base::Mix64(h ^ middle) ^ last);
 }
 
 }  // namespace
@@ -170,7 +188,7 @@ uint32_t Dataset::MemberByKey(std::string_view key, std::string_view name) {
 }
 
 uint64_t Dataset::IdKey(uint32_t channel, std::string_view id) const {
-  return base::Hash64(id, base::Mix64(channels_[channel].key + 1));
+  return IdHash(id, (uint64_t{channels_[channel].key} + 1) * 0x9E3779B97F4A7C15ULL);
 }
 
 void Dataset::OnMessage(const Message& message) {
@@ -198,7 +216,7 @@ void Dataset::OnMessage(const Message& message) {
   r.reactions = message.reaction_count;
   if (message.has_time && message.time_ms >= base::kMinPlausibleMs &&
       message.time_ms < base::kMaxPlausibleMs) {
-    r.time_ms = message.time_ms;
+    r.set_time_ms(message.time_ms);
   } else if (message.has_time) {
     Diagnose("model.implausible_time",
              "Messages dated before 1980 or after 2099 were kept out of the timeline.");
@@ -212,11 +230,11 @@ void Dataset::OnMessage(const Message& message) {
   if (!r.is_system()) {
     ++author.messages;
     ++channels_[message.channel].messages;
-    if (r.time_ms != kNoTime) {
-      if (author.first_ms == kNoTime || r.time_ms < author.first_ms)
-        author.first_ms = r.time_ms;
-      if (author.last_ms == kNoTime || r.time_ms > author.last_ms)
-        author.last_ms = r.time_ms;
+    if (r.time_ms() != kNoTime) {
+      if (author.first_ms == kNoTime || r.time_ms() < author.first_ms)
+        author.first_ms = r.time_ms();
+      if (author.last_ms == kNoTime || r.time_ms() > author.last_ms)
+        author.last_ms = r.time_ms();
     }
   }
   auto link_target = [&](std::string_view target, bool thread) {
@@ -282,7 +300,7 @@ void Dataset::Finalize() {
   };
   bool in_order = true;
   for (size_t i = 1; i < messages_.size() && in_order; ++i)
-    in_order = time_key(messages_[i - 1].time_ms) <= time_key(messages_[i].time_ms);
+    in_order = time_key(messages_[i - 1].time_ms()) <= time_key(messages_[i].time_ms());
   if (in_order)
     return;
   // Indices in time order, then the records permuted in place: 4 bytes per message beside the
@@ -290,7 +308,7 @@ void Dataset::Finalize() {
   std::vector<uint32_t> order(messages_.size());
   for (uint32_t i = 0; i < order.size(); ++i)
     order[i] = i;
-  base::StableSortByKey(&order, [&](uint32_t i) { return time_key(messages_[i].time_ms); });
+  base::StableSortByKey(&order, [&](uint32_t i) { return time_key(messages_[i].time_ms()); });
   std::vector<bool> done;
   Permute(order, &messages_, &done);
   InvertPermutation(&order, &done);
@@ -349,10 +367,10 @@ Dataset Dataset::Subset(const std::vector<bool>& keep_channel,
     if (!r.is_system()) {
       Member& author = out.members_[r.author];
       ++author.messages;
-      if (r.time_ms != kNoTime) {
-        if (author.first_ms == kNoTime || r.time_ms < author.first_ms)
-          author.first_ms = r.time_ms;
-        author.last_ms = std::max(author.last_ms, r.time_ms);
+      if (r.time_ms() != kNoTime) {
+        if (author.first_ms == kNoTime || r.time_ms() < author.first_ms)
+          author.first_ms = r.time_ms();
+        author.last_ms = std::max(author.last_ms, r.time_ms());
       }
     }
     out.messages_.push_back(r);

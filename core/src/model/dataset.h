@@ -1,5 +1,5 @@
 // Dataset: the in-memory store of everything read, fed as an EventSink. Members and channels
-// are interned; each message becomes a 32-byte record (no text), so memory grows with the
+// are interned; each message becomes a 28-byte record (no text), so memory grows with the
 // number of messages and people, never with input bytes.
 #pragma once
 
@@ -50,19 +50,45 @@ enum MessageFlags : uint8_t {
   kFlagForward = 2,
 };
 
+// 28 bytes, every field naturally aligned (never packed: a reference to a misaligned field is
+// undefined behaviour): the time is kept in 48 bits, split in two aligned halves.
 struct MessageRecord {
-  int64_t time_ms = kNoTime;  // kNoTime: missing or implausible.
+  // time_ms() in 48-bit two's complement; kNoTimeHigh:0 is kNoTime.
+  uint32_t time_low = 0;
+  uint16_t time_high = kNoTimeHigh;
+  uint8_t flags = 0;
+  uint8_t action = 0;  // SystemAction.
   uint32_t author = kNone;
   uint32_t channel = 0;
   uint32_t parent = kNone;  // Index of the explicit reply target (after Finalize).
   uint32_t thread = kNone;  // Index of the thread root message (after Finalize).
   uint32_t reactions = 0;
-  uint8_t flags = 0;
-  uint8_t action = 0;  // SystemAction.
 
+  // kNoTime: missing or implausible.
+  int64_t time_ms() const {
+    if (time_high == kNoTimeHigh && time_low == 0)
+      return kNoTime;
+    const uint64_t bits = (uint64_t{time_high} << 32) | time_low;
+    return static_cast<int64_t>(bits << 16) >> 16;  // Sign-extended from 48 bits.
+  }
+  // `ms` is kNoTime or within 2^47 ms (4,000 years) of 1970; any other time is kept as kNoTime.
+  void set_time_ms(int64_t ms) {
+    if (ms <= -kTimeLimit || ms >= kTimeLimit) {
+      time_high = kNoTimeHigh;
+      time_low = 0;
+      return;
+    }
+    const auto bits = static_cast<uint64_t>(ms);
+    time_high = static_cast<uint16_t>(bits >> 32);
+    time_low = static_cast<uint32_t>(bits);
+  }
   bool is_system() const { return flags & kFlagSystem; }
   bool is_forward() const { return flags & kFlagForward; }
+
+  static constexpr uint16_t kNoTimeHigh = 0x8000;  // With time_low 0: -2^47, never a time.
+  static constexpr int64_t kTimeLimit = int64_t{1} << 47;
 };
+static_assert(sizeof(MessageRecord) == 28 && alignof(MessageRecord) == 4);
 
 enum class LinkKind : uint8_t { kMention, kReaction };
 

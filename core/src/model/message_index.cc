@@ -11,7 +11,7 @@ uint64_t Check(uint64_t key) {
 
 size_t MessageIndex::SlotFor(uint64_t key) const {
   const size_t mask = slots_.size() - 1;
-  for (size_t i = key & mask;; i = (i + 1) & mask) {
+  for (size_t i = Home(key);; i = (i + 1) & mask) {
     const uint64_t s = slots_[i];
     if (s == kEmpty)
       return i;
@@ -48,11 +48,12 @@ void MessageIndex::Grow() {
   std::vector<uint64_t> old;
   old.swap(slots_);
   slots_.assign(old.empty() ? 1024 : old.size() * 2, kEmpty);
+  shift_ = 64 - __builtin_ctzll(slots_.size());
   const size_t mask = slots_.size() - 1;
   for (uint64_t s : old) {
     if (s == kEmpty)
       continue;
-    size_t i = keys_[static_cast<uint32_t>(s) - 1] & mask;
+    size_t i = Home(s);  // The slot's upper half is its key's check.
     while (slots_[i] != kEmpty)
       i = (i + 1) & mask;
     slots_[i] = s;
@@ -63,6 +64,7 @@ void MessageIndex::Clear() {
   std::vector<uint64_t>().swap(slots_);
   std::vector<uint64_t>().swap(keys_);
   size_ = 0;
+  shift_ = 64;
 }
 
 }  // namespace meshcheck::model

@@ -3,8 +3,10 @@
 // messages (the largest structure while reading, and wasm memory never shrinks): open
 // addressing with 8-byte slots holding the key's upper half as a check and the index, at a
 // load factor of at most 2/3, plus the full keys by index (8 bytes per message, written in
-// order) to confirm a slot whose check matches. Keys must be hashes (their lower bits place
-// them), and indices must be given in increasing order.
+// order) to confirm a slot whose check matches. Keys must be hashes: their upper bits, the
+// check, place them too, so growing moves slots by their checks alone, in a nearly sequential
+// pass (no read of the keys, which would miss the cache once per message). Indices must be
+// given in increasing order.
 #pragma once
 
 #include <cstddef>
@@ -25,7 +27,7 @@ class MessageIndex {
   // Starts loading the slot where `key` would be (a hint; no effect on results).
   void Prefetch(uint64_t key) const {
     if (!slots_.empty())
-      __builtin_prefetch(&slots_[key & (slots_.size() - 1)]);
+      __builtin_prefetch(&slots_[Home(key)]);
   }
   // Frees everything.
   void Clear();
@@ -35,6 +37,10 @@ class MessageIndex {
 
  private:
   static constexpr uint64_t kEmpty = 0;  // Indices are stored plus one.
+  static constexpr uint64_t kCheckBits = 0xFFFFFFFF00000000;
+
+  // Where probing for `key` (or for a slot holding its check) starts: the check's top bits.
+  size_t Home(uint64_t key) const { return static_cast<size_t>((key & kCheckBits) >> shift_); }
   // The slot holding key, or the empty slot where it belongs.
   size_t SlotFor(uint64_t key) const;
   void Grow();
@@ -42,6 +48,7 @@ class MessageIndex {
   std::vector<uint64_t> slots_;  // (check << 32) | (index + 1); 0 = empty.
   std::vector<uint64_t> keys_;   // Per index: its key (0 for indices never inserted).
   size_t size_ = 0;
+  int shift_ = 64;  // 64 - log2(slots_.size()).
 };
 
 }  // namespace meshcheck::model

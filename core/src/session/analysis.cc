@@ -1,5 +1,7 @@
 #include "session/analysis.h"
 
+#include <utility>
+
 #include "base/diagnostics.h"
 #include "base/strings.h"
 #include "classify/recommend.h"
@@ -14,10 +16,10 @@ Analysis Analyze(const model::Dataset& data,
   Analysis a;
   a.facts = metrics::ComputeFacts(data);
   {
-    // Freed before the verdict builds its sensitivity graphs.
-    const graph::InteractionGraph graph = graph::InteractionGraph::Build(data, metrics::kInference);
+    // Freed, part by part, before the verdict builds its sensitivity graphs.
+    graph::InteractionGraph graph = graph::InteractionGraph::Build(data, metrics::kInference);
     a.hosts = metrics::DetectHosts(data, a.facts, options.hosts);
-    a.measures = metrics::ComputeMeasures(data, graph, a.facts, a.hosts);
+    a.measures = metrics::ComputeMeasures(data, std::move(graph), a.facts, a.hosts);
   }
   a.verdict = classify::Assess(data, a.facts, a.hosts, a.measures, formats);
   return a;

@@ -323,3 +323,44 @@ TEST_CASE("DCE dates: malformed and out-of-range text is refused") {
     CHECK_FALSE(ParseDceDate(text).has_value());
   }
 }
+
+TEST_CASE("Iso8601Reader reads every timestamp as ParseIso8601, whatever came before") {
+  // Runs of one day, day changes, invalid dates and times right after a remembered date, and
+  // text that is not a timestamp at all, in an order that exercises the remembered date.
+  const std::string nuls(10, '\0');
+  const std::string texts[] = {
+      nuls + "T14:03:03Z",              // Nothing remembered yet: no date.
+      "2023-01-06T14:03:03.853+00:00",  // Remembered.
+      "2023-01-06T16:03:03.853+02:00",  // Same day, another offset.
+      "2023-01-06 23:59:59.999Z",
+      "2023-01-06T24:00:00Z",  // Same date, invalid hour.
+      "2023-01-06T14:03:03.",  // Same date, fraction without digits.
+      "2023-01-06",            // Same date, no time.
+      "2023-01-06T14:03Z",
+      "2023-01-07T00:00:00Z",  // The next day.
+      "2023-02-29T12:00:00Z",  // Not a leap year.
+      "2023-02-28T12:00:00Z",
+      "2024-02-29T12:00:00Z",   // A leap year.
+      "2024-02-29T12:00:00Z+",  // Same date, trailing byte.
+      "2024-13-01T12:00:00Z",   // Month 13.
+      "2024-02-29T12:00:00",    // Back to the remembered date, naive.
+      nuls + "T14:03:03Z",      // A date remembered: still no date.
+      "0000-01-01T00:00:00Z",
+      "9999-12-31T23:59:59.9999999Z",
+  };
+  meshcheck::base::Iso8601Reader reader;
+  for (int pass = 0; pass < 2; ++pass) {  // The second pass starts with a date remembered.
+    for (const std::string& text : texts) {
+      INFO(pass << ": " << text);
+      const auto expected = ParseIso8601(text);
+      const auto got = reader.Parse(text);
+      REQUIRE(got.has_value() == expected.has_value());
+      if (expected) {
+        CHECK(got->ms == expected->ms);
+        CHECK(got->has_offset == expected->has_offset);
+      }
+    }
+  }
+  CHECK(reader.Parse("2024-02-29T12:00:00Z")->ms == Ms("2024-02-29T00:00:00Z") + 12 * kMsPerHour);
+  CHECK_FALSE(ParseIso8601(nuls + "T14:03:03Z").has_value());
+}

@@ -31,6 +31,14 @@ InteractionGraph Build(const meshcheck::model::Dataset& data,
   return InteractionGraph::Build(data, options);
 }
 
+// InteractionGraph::ReplyTarget of every message.
+std::vector<uint32_t> ReplyTargets(const InteractionGraph& g) {
+  std::vector<uint32_t> out;
+  for (uint32_t i = 0; i < g.parent().size(); ++i)
+    out.push_back(g.ReplyTarget(i));
+  return out;
+}
+
 // Edges as "from->to" keyed by member keys: (replies, mentions, reactions).
 using EdgeMap = std::map<std::string, std::tuple<uint32_t, uint32_t, uint32_t>>;
 
@@ -83,10 +91,10 @@ TEST_CASE("replies, mentions and reactions make directed weighted edges") {
     const auto& e = g.edges()[i];
     CHECK((p.from < e.from || (p.from == e.from && p.to < e.to)));
   }
-  CHECK(g.reply_target()[0] == kNone);
-  CHECK(g.reply_target()[1] == b.MemberIndex("ann"));
-  CHECK(g.reply_target()[3] == b.MemberIndex("bob"));
-  CHECK(g.reply_target()[4] == kNone);
+  CHECK(g.ReplyTarget(0) == kNone);
+  CHECK(g.ReplyTarget(1) == b.MemberIndex("ann"));
+  CHECK(g.ReplyTarget(3) == b.MemberIndex("bob"));
+  CHECK(g.ReplyTarget(4) == kNone);
 }
 
 TEST_CASE("a person never gets an edge to themselves") {
@@ -97,7 +105,7 @@ TEST_CASE("a person never gets an edge to themselves") {
   const auto& data = b.Finalize();
   const InteractionGraph g = Build(data);
   CHECK(g.edges().empty());
-  CHECK(g.reply_target() == std::vector<uint32_t>{kNone, kNone, kNone});
+  CHECK(ReplyTargets(g) == std::vector<uint32_t>{kNone, kNone, kNone});
   // A self-reply still continues the conversation.
   CHECK(g.conversation_root().size() == 1);
 }
@@ -174,7 +182,7 @@ TEST_CASE("a message in a thread without an explicit target joins it but adds no
   const auto& data = b.Finalize();
   const InteractionGraph g = Build(data);
   CHECK(g.conversation() == std::vector<uint32_t>{0, 0, 0, 1});
-  CHECK(g.reply_target()[1] == kNone);
+  CHECK(g.ReplyTarget(1) == kNone);
   CHECK(Edges(data, g) == EdgeMap{{"cat->bob", {1, 0, 0}}});
 }
 
@@ -220,7 +228,7 @@ TEST_CASE("turn-taking: same-author turns merge, a turn answers the last other s
   CHECK(g.inferred() == std::vector<uint8_t>{0, 1, 1, 1, 0, 1, 1});
   const uint32_t ann = b.MemberIndex("ann");
   const uint32_t bob = b.MemberIndex("bob");
-  CHECK(g.reply_target() == std::vector<uint32_t>{kNone, kNone, ann, bob, kNone, bob, bob});
+  CHECK(ReplyTargets(g) == std::vector<uint32_t>{kNone, kNone, ann, bob, kNone, bob, bob});
   CHECK(g.conversation() == std::vector<uint32_t>{0, 0, 0, 0, 1, 1, 1});
   CHECK(g.conversation_root() == std::vector<uint32_t>{0, 4});
   const EdgeMap edges = {{"bob->ann", {1, 0, 0}}, {"cat->bob", {1, 0, 0}}, {"ann->bob", {2, 0, 0}}};
@@ -383,7 +391,7 @@ TEST_CASE("without edges, a graph keeps the same replies and conversations") {
   CHECK(bare.edges().empty());
   CHECK(bare.parent() == full.parent());
   CHECK(bare.inferred() == full.inferred());
-  CHECK(bare.reply_target() == full.reply_target());
+  CHECK(ReplyTargets(bare) == ReplyTargets(full));
   CHECK(bare.conversation() == full.conversation());
   CHECK(bare.conversation_root() == full.conversation_root());
   for (uint32_t c = 0; c < full.conversation_root().size(); ++c) {
@@ -394,4 +402,30 @@ TEST_CASE("without edges, a graph keeps the same replies and conversations") {
   CHECK(bare.inference().replies == full.inference().replies);
   CHECK(bare.inference().concurrent == 0);  // Kappa is the full graph's business.
   CHECK(bare.node_count() == full.node_count());
+}
+
+TEST_CASE("releasing parts of a graph frees them and keeps the edges and conversations") {
+  DatasetBuilder b;
+  const uint32_t chat = b.UnlinkedChannel("whatsapp");
+  b.Say("1", "ann", 0);
+  b.Reply("2", "bob", "1", 1);
+  b.Post(Msg("3", Who("cat"), 3).ReplyTo("2").Mention(Who("ann")));
+  b.Say("4", "ann", 10, chat);
+  b.Say("5", "bob", 12, chat);
+  const auto& data = b.Finalize();
+  const InteractionGraph full = Build(data);
+  InteractionGraph released = full;
+  released.ReleaseConversationMessages();
+  CHECK(released.parent() == full.parent());
+  CHECK(ReplyTargets(released) == ReplyTargets(full));
+  released.ReleaseReplies();
+  CHECK(released.parent().empty());
+  CHECK(released.inferred().empty());
+  CHECK(Edges(data, released) == Edges(data, full));
+  CHECK(released.conversation() == full.conversation());
+  CHECK(released.conversation_root() == full.conversation_root());
+  CHECK(released.inferred_channel() == full.inferred_channel());
+  CHECK(released.inference().replies == full.inference().replies);
+  CHECK(released.inference().concurrent == full.inference().concurrent);
+  CHECK(released.node_count() == full.node_count());
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ingest/detect.h"
+#include "reader_harness.h"
 #include "test_files.h"
 
 namespace {
@@ -171,4 +172,43 @@ TEST_CASE("UnsupportedInput names the file, what it looks like and what to expor
   CHECK(s.message().find("discord-json") != std::string::npos);
   CHECK(s.message().find("slack") != std::string::npos);
   CHECK(s.message().find("README") != std::string::npos);
+}
+
+// ---- InputReader: what the session pushes goes through sniffing whatever the chunks ---------
+
+TEST_CASE("InputReader: a first chunk beyond kSniffBytes is sniffed on its first kSniffBytes") {
+  // Text no reader claims, with a NUL byte past the sniffed bytes: in one chunk as in many, the
+  // input is named from its first kSniffBytes (plain text), never from the byte beyond them.
+  std::string text;
+  while (text.size() < meshcheck::ingest::kSniffBytes + 1000)
+    text += "just some notes and no chat here\n";
+  text += '\0';
+  text += "tail\n";
+  const meshcheck::testing::ReadResult r =
+      meshcheck::testing::ReadAllAs(Format::kAuto, text, "notes.txt");
+  CHECK(r.status.code() == StatusCode::kUnsupportedFormat);
+  CHECK(r.status.id() == "ingest.unsupported_format");
+}
+
+TEST_CASE("InputReader: an export far larger than kSniffBytes reads whole as in chunks") {
+  // A DCE document of about 200 KB: pushed whole, its reader gets the first chunk itself.
+  std::string doc = R"({"guild": {"id": "1", "name": "G"},
+    "channel": {"id": "2", "type": "GuildTextChat", "name": "c"}, "messages": [)";
+  constexpr int kMessages = 1500;
+  for (int i = 0; i < kMessages; ++i) {
+    doc += std::string(i == 0 ? "" : ",") + R"({"id": ")" + std::to_string(1000 + i) +
+           R"(", "type": "Default", "timestamp": "2024-01-0)" + std::to_string(1 + i % 9) +
+           R"(T10:00:00+00:00", "content": "message number )" + std::to_string(i) +
+           R"( with some text", "author": {"id": ")" + std::to_string(i % 7) +
+           R"(", "name": "p", "isBot": false}})";
+  }
+  doc += "]}";
+  REQUIRE(doc.size() > 2 * meshcheck::ingest::kSniffBytes);
+  const meshcheck::testing::ReadResult r =
+      meshcheck::testing::ReadAllAs(Format::kAuto, doc, "big.json");
+  REQUIRE(r.status.ok());
+  REQUIRE(r.sink.messages.size() == kMessages);
+  CHECK(r.sink.messages.front().id == "1000");
+  CHECK(r.sink.messages.back().id == std::to_string(1000 + kMessages - 1));
+  CHECK(r.sink.messages.back().author.key == std::to_string((kMessages - 1) % 7));
 }

@@ -204,8 +204,8 @@ TEST_CASE("DCE CSV: the partitions of a channel make one channel in the Dataset"
       top = std::max(top, m.messages);
     CHECK(top == facts.top);
     // Sorted by time: the first and last dates of the channel.
-    CHECK(data.messages().front().time_ms == facts.first_ms);
-    CHECK(data.messages().back().time_ms == facts.last_ms);
+    CHECK(data.messages().front().time_ms() == facts.first_ms);
+    CHECK(data.messages().back().time_ms() == facts.last_ms);
   }
   // SOURCES.md: in news-official one member writes 55 % and the bridge 8 % (41 of 500 rows
   // are the bridge's: 40 relays and one notice of its own).

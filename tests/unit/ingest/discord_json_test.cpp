@@ -409,6 +409,38 @@ TEST_CASE("DCE: reactions with and without users, and mentions") {
   CHECK(Only(huge).reaction_count == UINT32_MAX);
 }
 
+TEST_CASE("DCE: values out of place are ignored, whatever field came before them") {
+  // Values with no key in arrays right after an element, whose last field would mean something
+  // in the element, and containers where a field holds text or a container holds a field.
+  const std::string odd_author = Author(
+      "1", "ann", false, "1234", R"(, "roles": [{"id": "9", "name": "Member"}, "Moderator"])");
+  const std::string odd_fields = R"(, "reactions": [{"count": 1}, 5, "x", true],
+      "mentions": [{"id": "4", "name": "dan", "isBot": false}, true, "5"])";
+  const std::string doc = Dce(Msg("1", "Default", odd_author, odd_fields) +
+                              R"(, "stray", 7, true, null, ["x", {"id": "9"}], )" +
+                              Msg("2", "Default", Author("2", "bob"),
+                                  R"(, "reference": "10", "reactions": {"count": 3},
+                                     "mentions": {"id": "5"}, "roles": [{"name": "Admin"}])"));
+  const ReadResult r = ReadAll(doc);
+  REQUIRE(r.status.ok());
+  REQUIRE(r.sink.messages.size() == 2);
+  const RecordedMessage& first = r.sink.messages[0];
+  CHECK(first.id == "1");
+  CHECK_FALSE(first.author.is_host_hint);  // "Moderator" names no role: it is not in one.
+  CHECK(first.reaction_count == 1);
+  REQUIRE(first.mentions.size() == 1);
+  CHECK(first.mentions[0].key == "4");
+  CHECK_FALSE(first.mentions[0].is_bot);
+  const RecordedMessage& second = r.sink.messages[1];
+  CHECK(second.id == "2");
+  CHECK(second.author.key == "2");
+  CHECK_FALSE(second.author.is_host_hint);  // Roles belong to the author, not the message.
+  CHECK(second.reply_to.empty());
+  CHECK(second.reaction_count == 0);
+  CHECK(second.mentions.empty());
+  CHECK(r.diagnostics.entries().empty());
+}
+
 TEST_CASE("DCE: channel kinds, threads hang off their parent") {
   const ReadResult thread = ReadAll(Dce(Msg("1"), "GuildPublicThread"));
   REQUIRE(thread.status.ok());

@@ -585,7 +585,7 @@ TEST_CASE("Slack: timestamps are the message ids and their time", "[slack]") {
   REQUIRE(
       Feed(Format::kSlack, Day(Msg("99999999999.000000")), 0, &data, &diagnostics, kDayName).ok());
   data.Finalize();
-  CHECK(data.messages()[0].time_ms == model::kNoTime);
+  CHECK(data.messages()[0].time_ms() == model::kNoTime);
   CHECK(diagnostics.Count("model.implausible_time") == 1);
 }
 

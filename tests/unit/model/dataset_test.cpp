@@ -2,6 +2,7 @@
 // people and channels.
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,28 @@ std::string ParentAuthor(const Dataset& data, size_t i) {
 
 }  // namespace
 
+TEST_CASE("a message record keeps any time within 2^47 ms exactly, and kNoTime") {
+  using meshcheck::model::MessageRecord;
+  MessageRecord r;
+  CHECK(r.time_ms() == kNoTime);  // The default.
+  const int64_t limit = int64_t{1} << 47;
+  // 1980 and 2099 (the plausible range), 1970, before 1970, and the ends of the range.
+  for (const int64_t ms :
+       {int64_t{315532800000}, int64_t{4102444799999}, int64_t{0}, int64_t{-1}, int64_t{-86400000},
+        limit - 1, -limit + 1, int64_t{1} << 32, (int64_t{1} << 32) - 1, -(int64_t{1} << 32)}) {
+    INFO(ms);
+    r.set_time_ms(ms);
+    CHECK(r.time_ms() == ms);
+  }
+  for (const int64_t ms : {kNoTime, limit, -limit, std::numeric_limits<int64_t>::max()}) {
+    INFO(ms);
+    r.set_time_ms(0);
+    r.set_time_ms(ms);
+    CHECK(r.time_ms() == kNoTime);
+  }
+  CHECK(sizeof(MessageRecord) == 28);
+}
+
 TEST_CASE("a message id repeated in one channel is counted once") {
   DatasetBuilder b;
   const uint32_t other = b.Channel("other");
@@ -72,10 +95,10 @@ TEST_CASE("messages are sorted by time, stably, and reply and thread targets fol
   CHECK(data.messages()[4].parent == kNone);
   CHECK(data.messages()[4].thread == 0);
   for (size_t i = 0; i + 1 < data.messages().size(); ++i) {
-    CHECK(data.messages()[i].time_ms <= data.messages()[i + 1].time_ms);
+    CHECK(data.messages()[i].time_ms() <= data.messages()[i + 1].time_ms());
   }
-  CHECK(data.messages()[0].time_ms == kBaseMs);
-  CHECK(data.messages()[4].time_ms == kBaseMs + 30 * kMinuteMs);
+  CHECK(data.messages()[0].time_ms() == kBaseMs);
+  CHECK(data.messages()[4].time_ms() == kBaseMs + 30 * kMinuteMs);
 }
 
 TEST_CASE("references to messages that arrive later are resolved at Finalize") {
@@ -119,9 +142,9 @@ TEST_CASE("implausible and missing times stay out of the timeline, undated messa
   b.Say("t1", "e", 10);
   const Dataset& data = b.Finalize();
   CHECK(Authors(data) == std::vector<std::string>{"e", "b", "a", "c", "d"});
-  CHECK(data.messages()[2].time_ms == kNoTime);
-  CHECK(data.messages()[3].time_ms == kNoTime);
-  CHECK(data.messages()[4].time_ms == kNoTime);
+  CHECK(data.messages()[2].time_ms() == kNoTime);
+  CHECK(data.messages()[3].time_ms() == kNoTime);
+  CHECK(data.messages()[4].time_ms() == kNoTime);
   CHECK(b.diagnostics().Count("model.implausible_time") == 2);
   CHECK(b.diagnostics().Count("model.missing_time") == 1);
   // An undated message still counts as the author's message, with no first/last time.
@@ -262,12 +285,12 @@ TEST_CASE("a large shuffled export is sorted in place with its references and li
   size_t checked_links = 0;
   for (uint32_t k = 0; k < kCount; ++k) {
     const uint32_t arrival = messages[k].reactions;
-    CHECK(messages[k].time_ms ==
+    CHECK(messages[k].time_ms() ==
           kBaseMs + static_cast<int64_t>((arrival * 7919u) % 1000) * kMinuteMs);
     if (k > 0) {
-      const bool before =
-          messages[k - 1].time_ms < messages[k].time_ms ||
-          (messages[k - 1].time_ms == messages[k].time_ms && messages[k - 1].reactions < arrival);
+      const bool before = messages[k - 1].time_ms() < messages[k].time_ms() ||
+                          (messages[k - 1].time_ms() == messages[k].time_ms() &&
+                           messages[k - 1].reactions < arrival);
       CHECK(before);
     }
     if (arrival == 0) {
@@ -322,5 +345,36 @@ TEST_CASE("people whose keys end alike stay apart, however often they alternate"
     const auto& links = data.links();
     CHECK(data.Text(data.members()[links[l].person].key) == key((author_of(n) + 1) % kPeople));
     CHECK(data.Text(data.members()[links[l + 1].person].key) == "name:" + key(author_of(n)));
+  }
+}
+
+TEST_CASE("message ids of every size, one byte apart, stay apart and match their replies") {
+  // Ids of 1 to 40 bytes, each also with one byte changed at every position: around the sizes
+  // where the id hash changes its reading (8, 16, 24 bytes), every byte must count.
+  std::vector<std::string> ids;
+  for (size_t n = 1; n <= 40; ++n) {
+    const std::string id(n, '5');
+    ids.push_back(id);
+    for (size_t k = 0; k < n; ++k) {
+      std::string other = id;
+      other[k] = '6';
+      ids.push_back(other);
+    }
+  }
+  const int count = static_cast<int>(ids.size());
+  DatasetBuilder b;
+  for (int i = 0; i < count; ++i)
+    b.Say(ids[i], "a" + std::to_string(i), i);
+  for (int i = 0; i < count; ++i)
+    b.Reply("r" + std::to_string(i), "b" + std::to_string(i), ids[i], count + i);
+  for (int i = 0; i < count; ++i)
+    b.Say(ids[i], "dup", 2 * count + i);  // Each id again: a duplicate.
+  const Dataset& data = b.Finalize();
+  REQUIRE(data.messages().size() == 2 * ids.size());
+  CHECK(data.duplicates() == ids.size());
+  CHECK(b.MemberIndex("dup") == kNone);
+  for (int i = 0; i < count; ++i) {
+    INFO(ids[i]);
+    CHECK(ParentAuthor(data, count + i) == "a" + std::to_string(i));
   }
 }

@@ -256,10 +256,8 @@ int main(int argc, char** argv) {
   recording.emplace(&times, base::Phase::kClassify);
   data.Finalize();
   phase("finalize", true);
-  std::optional<base::ScopedPhase> in_metrics(base::Phase::kMetrics);  // As ComputeMeasures.
   const metrics::GroupFacts facts = metrics::ComputeFacts(data);
   phase("facts", true);
-  in_metrics.reset();
   graph::InteractionGraph graph = graph::InteractionGraph::Build(data, metrics::kInference);
   phase("graph", true);
   uint64_t replies = 0;

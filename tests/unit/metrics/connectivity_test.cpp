@@ -45,6 +45,22 @@ void Build(DatasetBuilder* b, int64_t day_of_d_and_e, int64_t late) {
   b->Reply("g5", "g", "f5", at(late, 52));
 }
 
+// The peer network of Build(&b, 0, 0) with "host" declared (it keeps no reference to the data).
+PeerNetwork BuiltNetwork() {
+  DatasetBuilder b;
+  Build(&b, 0, 0);
+  const auto& data = b.Finalize();
+  const auto a = Analyze(b, {"host"});
+  REQUIRE(a.graph.conversation_root().size() == 6);
+  return PeerNetwork(data, a.graph, a.hosts);
+}
+
+bool SameNetwork(const Network& x, const Network& y) {
+  return x.peer_pairs == y.peer_pairs && x.mutual_peer_pairs == y.mutual_peer_pairs &&
+         x.repeated_ties == y.repeated_ties && x.largest_component == y.largest_component &&
+         x.non_host_posters == y.non_host_posters;
+}
+
 }  // namespace
 
 TEST_CASE("the largest component of an edge list") {
@@ -115,12 +131,7 @@ TEST_CASE("HRC needs two members; without a host it covers everyone") {
 }
 
 TEST_CASE("a peer network per bucket of conversations") {
-  DatasetBuilder b;
-  Build(&b, 0, 0);
-  const auto& data = b.Finalize();
-  const auto a = Analyze(b, {"host"});
-  REQUIRE(a.graph.conversation_root().size() == 6);
-  const PeerNetwork network(data, a.graph, a.hosts);
+  const PeerNetwork network = BuiltNetwork();
   const auto nets = network.ByBucket({0, 0, 0, 1, 1, 1}, 2);
   // Bucket 0 (conversations 0-2): {a,b} and {b,c}, both mutual and repeated; posters a, b, c.
   CHECK(nets[0].peer_pairs == 2);
@@ -144,11 +155,7 @@ TEST_CASE("a peer network per bucket of conversations") {
 }
 
 TEST_CASE("a peer network leaving one block out at a time (the jackknife)") {
-  DatasetBuilder b;
-  Build(&b, 0, 0);
-  const auto& data = b.Finalize();
-  const auto a = Analyze(b, {"host"});
-  const PeerNetwork network(data, a.graph, a.hosts);
+  const PeerNetwork network = BuiltNetwork();
   // Blocks: conversation 0 | 1 and 2 | 3 and 4; conversation 5 is always kept.
   const auto loo = network.LeaveOneOut({0, 1, 1, 2, 2, PeerNetwork::kKeep}, 3);
   REQUIRE(loo.size() == 3);
@@ -172,39 +179,25 @@ TEST_CASE("a peer network leaving one block out at a time (the jackknife)") {
   CHECK(loo[2].largest_component == 3);
   CHECK(loo[2].non_host_posters == 5);
   // Each replicate equals the network computed from scratch without the block.
-  const auto without2 = network.ByBucket({0, 0, 0, kNone, kNone, 0}, 1)[0];
-  CHECK(without2.peer_pairs == loo[2].peer_pairs);
-  CHECK(without2.mutual_peer_pairs == loo[2].mutual_peer_pairs);
-  CHECK(without2.repeated_ties == loo[2].repeated_ties);
-  CHECK(without2.largest_component == loo[2].largest_component);
-  CHECK(without2.non_host_posters == loo[2].non_host_posters);
+  CHECK(SameNetwork(network.ByBucket({0, 0, 0, kNone, kNone, 0}, 1)[0], loo[2]));
 }
 
 TEST_CASE("a peer network over hundreds of buckets or blocks, as over a few") {
-  DatasetBuilder b;
-  Build(&b, 0, 0);
-  const auto& data = b.Finalize();
-  const auto a = Analyze(b, {"host"});
-  const PeerNetwork network(data, a.graph, a.hosts);
-  auto same = [](const Network& x, const Network& y) {
-    return x.peer_pairs == y.peer_pairs && x.mutual_peer_pairs == y.mutual_peer_pairs &&
-           x.repeated_ties == y.repeated_ties && x.largest_component == y.largest_component &&
-           x.non_host_posters == y.non_host_posters;
-  };
+  const PeerNetwork network = BuiltNetwork();
   // More buckets than one byte per conversation holds (the cases above take that path).
   const auto few = network.ByBucket({0, 0, 0, 1, kNone, 1}, 2);
   const auto many = network.ByBucket({0, 0, 0, 299, kNone, 299}, 300);
   REQUIRE(many.size() == 300);
-  CHECK(same(many[0], few[0]));
-  CHECK(same(many[299], few[1]));
+  CHECK(SameNetwork(many[0], few[0]));
+  CHECK(SameNetwork(many[299], few[1]));
   CHECK(many[1].peer_pairs == 0);
   CHECK(many[1].non_host_posters == 0);
   const auto loo = network.LeaveOneOut({0, 1, 1, 2, 2, PeerNetwork::kKeep}, 3);
   const auto wide = network.LeaveOneOut({0, 150, 150, 299, 299, PeerNetwork::kKeep}, 300);
   REQUIRE(wide.size() == 300);
-  CHECK(same(wide[0], loo[0]));
-  CHECK(same(wide[150], loo[1]));
-  CHECK(same(wide[299], loo[2]));
+  CHECK(SameNetwork(wide[0], loo[0]));
+  CHECK(SameNetwork(wide[150], loo[1]));
+  CHECK(SameNetwork(wide[299], loo[2]));
   // Leaving out an empty block leaves everything: the network of all conversations.
-  CHECK(same(wide[1], network.ByBucket({0, 0, 0, 0, 0, 0}, 1)[0]));
+  CHECK(SameNetwork(wide[1], network.ByBucket({0, 0, 0, 0, 0, 0}, 1)[0]));
 }

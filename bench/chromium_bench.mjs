@@ -1,18 +1,24 @@
 // The headless-Chromium row of scripts/bench.sh: analyses each FILE with the page (build/web)
 // in Debian's Chromium through playwright-core and prints, per file, one line
-//   file=PATH bytes=N seconds=S mbps=R peak_kb=K page_ms=M page_mbps=P wasm_heap_bytes=H
-//   read=S tokenize=S model=S graph=S metrics=S classify=S report=S render=S
+//   file=PATH bytes=N seconds=S mbps=R peak_kb=K done_peak_kb=D network_s=G page_ms=M
+//   page_mbps=P wasm_heap_bytes=H read=S tokenize=S model=S graph=S metrics=S classify=S
+//   report=S render=S
 // seconds: from handing the file to the page's #file input to document.body.dataset.state
 // 'done' (the verdict), best of --runs; mbps = bytes / seconds (MB = 10^6 bytes); peak_kb: the
-// largest peak RSS (VmHWM) of the renderer process, which also runs the page's worker, over the
-// runs. Each run starts a fresh browser, so each peak belongs to one analysis. page_ms,
+// largest peak RSS (VmHWM) of the renderer processes (the page's runs its workers too) over the
+// whole run: until the network, laid out after the verdict, is drawn (#network's data-state
+// leaves 'laying-out') and 1 s more; done_peak_kb: the same peak read at the verdict; both the
+// highest over the runs. network_s: from handing the file over to the network drawn, in the
+// best run. Each run starts a fresh browser, so each peak belongs to one analysis. page_ms,
 // page_mbps, wasm_heap_bytes and the phases are the page's own figures (window.meshcheck.last) of
 // the best run. Phases, in seconds: the worker's (web/protocol.js: read is waiting for the file
 // and copying it into wasm memory; the others are the core's, as the CLI's --timings, report
 // also taking the report out of wasm) and render, the page's from the report's arrival to
 // 'done'. Time in none of them: handing the file over, messages, Chromium's layout and paint.
+// --trace FILE appends, per run, the largest renderer VmRSS every 50 ms: lines
+// "file run ms rss_kb phase" (phase: running, done (the verdict shown) or network (drawn)).
 //
-//   node bench/chromium_bench.mjs [--runs N] [--web DIR] FILE...
+//   node bench/chromium_bench.mjs [--runs N] [--web DIR] [--trace FILE] FILE...
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,20 +28,25 @@ import {chromium} from 'playwright-core';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const kTimeoutMs = 30 * 60 * 1000;
+const kSampleMs = 50;
+const kAfterNetworkMs = 1000;  // late frees and paints after the network is drawn
 const kPhases = ['read', 'tokenize', 'model', 'graph', 'metrics', 'classify', 'report', 'render'];
 
 function parseArgs(argv) {
-  const args = {runs: 3, web: path.join(repo, 'build/web'), files: []};
+  const args = {runs: 3, web: path.join(repo, 'build/web'), trace: null, files: []};
   for (let i = 0; i < argv.length; ++i) {
     if (argv[i] === '--runs')
       args.runs = Number(argv[++i]);
     else if (argv[i] === '--web')
       args.web = path.resolve(argv[++i]);
+    else if (argv[i] === '--trace')
+      args.trace = path.resolve(argv[++i]);
     else
       args.files.push(path.resolve(argv[i]));
   }
   if (!args.files.length || !(args.runs >= 1)) {
-    console.error('usage: node bench/chromium_bench.mjs [--runs N] [--web DIR] FILE...');
+    console.error(
+        'usage: node bench/chromium_bench.mjs [--runs N] [--web DIR] [--trace FILE] FILE...');
     process.exit(2);
   }
   return args;
@@ -79,22 +90,32 @@ function descendants(root) {
   return found;
 }
 
+// The renderer processes of the browser whose process id is `browserPid`.
+function renderers(browserPid) {
+  return descendants(browserPid).filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+    } catch {
+      return false;  // The process ended meanwhile.
+    }
+  });
+}
+
+// A /proc/PID/status field in kB (0 once the process is gone).
+function statusKb(pid, field) {
+  try {
+    const match =
+        new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
 // The largest VmHWM (kB) among the renderer processes of the browser whose process id is
 // `browserPid`.
 function rendererPeakKb(browserPid) {
-  let peak = 0;
-  for (const pid of descendants(browserPid)) {
-    try {
-      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'))
-        continue;
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (hwm)
-        peak = Math.max(peak, Number(hwm[1]));
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return peak;
+  return Math.max(0, ...renderers(browserPid).map((pid) => statusKb(pid, 'VmHWM')));
 }
 
 // The browser process started with `userDataDir`.
@@ -130,20 +151,40 @@ async function runOnce(origin, file, tmpDir) {
     const page = context.pages()[0] ?? await context.newPage();
     await page.goto(`${origin}/index.html`);
     await page.waitForFunction(() => document.body.dataset.state === 'ready');
+    const browser = browserPid(userDataDir);
+    const pids = renderers(browser);
+    const samples = [];
+    let phase = 'running';
     const started = performance.now();
-    await page.setInputFiles('#file', file);
-    await page.waitForFunction(
-        () => ['done', 'error'].includes(document.body.dataset.state), null,
-        {timeout: kTimeoutMs, polling: 50});
-    const seconds = (performance.now() - started) / 1000;
-    const state = await page.evaluate(() => document.body.dataset.state);
-    if (state !== 'done')
-      throw new Error(`${file}: the page ended in state '${state}'`);
-    const last = await page.evaluate(() => {
-      const {bytes, ms, mbps, wasmHeapBytes, phases} = window.meshcheck.last;
-      return {bytes, ms, mbps, wasmHeapBytes, phases};
-    });
-    return {seconds, peakKb: rendererPeakKb(browserPid(userDataDir)), last};
+    const sampler = setInterval(() => {
+      const rss = Math.max(0, ...pids.map((pid) => statusKb(pid, 'VmRSS')));
+      samples.push([Math.round(performance.now() - started), rss, phase]);
+    }, kSampleMs);
+    try {
+      await page.setInputFiles('#file', file);
+      await page.waitForFunction(
+          () => ['done', 'error'].includes(document.body.dataset.state), null,
+          {timeout: kTimeoutMs, polling: 50});
+      const seconds = (performance.now() - started) / 1000;
+      const donePeakKb = rendererPeakKb(browser);
+      phase = 'done';
+      const state = await page.evaluate(() => document.body.dataset.state);
+      if (state !== 'done')
+        throw new Error(`${file}: the page ended in state '${state}'`);
+      const last = await page.evaluate(() => {
+        const {bytes, ms, mbps, wasmHeapBytes, phases} = window.meshcheck.last;
+        return {bytes, ms, mbps, wasmHeapBytes, phases};
+      });
+      await page.waitForFunction(
+          () => document.getElementById('network')?.dataset.state !== 'laying-out', null,
+          {timeout: kTimeoutMs, polling: 50});
+      const networkSeconds = (performance.now() - started) / 1000;
+      phase = 'network';
+      await new Promise((resolve) => setTimeout(resolve, kAfterNetworkMs));
+      return {seconds, networkSeconds, donePeakKb, peakKb: rendererPeakKb(browser), last, samples};
+    } finally {
+      clearInterval(sampler);
+    }
   } finally {
     await context.close();
     fs.rmSync(userDataDir, {recursive: true, force: true});
@@ -156,17 +197,23 @@ const {server, origin} = await startServer(args.web);
 try {
   for (const file of args.files) {
     let best = null;
-    let peakKb = 0;
+    let peakKb = 0, donePeakKb = 0;
     for (let run = 0; run < args.runs; ++run) {
       const r = await runOnce(origin, file, tmpDir);
       peakKb = Math.max(peakKb, r.peakKb);
+      donePeakKb = Math.max(donePeakKb, r.donePeakKb);
       if (!best || r.seconds < best.seconds)
         best = r;
+      if (args.trace) {
+        fs.appendFileSync(
+            args.trace, r.samples.map((s) => `${file} ${run} ${s.join(' ')}\n`).join(''));
+      }
     }
     const bytes = fs.statSync(file).size;
     const phases = kPhases.map((p) => `${p}=${(best.last.phases?.[p] ?? 0).toFixed(3)}`);
     console.log(`file=${file} bytes=${bytes} seconds=${best.seconds.toFixed(3)} mbps=${
-        (bytes / 1e6 / best.seconds).toFixed(1)} peak_kb=${peakKb} page_ms=${
+        (bytes / 1e6 / best.seconds).toFixed(1)} peak_kb=${peakKb} done_peak_kb=${
+        donePeakKb} network_s=${best.networkSeconds.toFixed(3)} page_ms=${
         Math.round(best.last.ms)} page_mbps=${best.last.mbps.toFixed(1)} wasm_heap_bytes=${
         best.last.wasmHeapBytes} ${phases.join(' ')}`);
   }

@@ -21,6 +21,8 @@
 // sensitivity's graphs count as graph, its tallies as metrics). The metrics' steps are
 // metrics::ComputeMeasures' own (its StepDone), so they are the Session's: "people (wait)" is
 // what is left of the people's measures, which run on a second thread beside the peer network.
+// As in the Session, the graph's edges are collected inside ComputeMeasures; the printed edge
+// and reply counts come from a second build, after the timing and the peak reading.
 // Deterministic: the same arguments give the same dataset (splitmix64).
 #include <sys/resource.h>
 #include <time.h>
@@ -258,12 +260,10 @@ int main(int argc, char** argv) {
   phase("finalize", true);
   const metrics::GroupFacts facts = metrics::ComputeFacts(data);
   phase("facts", true);
-  graph::InteractionGraph graph = graph::InteractionGraph::Build(data, metrics::kInference);
+  // As the Session builds it (session/analysis.cc): ComputeMeasures collects the edges.
+  graph::InteractionGraph graph =
+      graph::InteractionGraph::Build(data, metrics::kInference, graph::EdgeCollection::kLater);
   phase("graph", true);
-  uint64_t replies = 0;
-  for (const graph::Edge& e : graph.edges())
-    replies += e.weights.replies;
-  const size_t edges = graph.edges().size();
   const size_t conversations = graph.conversation_root().size();
   const metrics::HostSet hosts = metrics::DetectHosts(data, facts, {});
   phase("hosts", true);
@@ -278,6 +278,15 @@ int main(int argc, char** argv) {
 
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
+  // The graph's size, counted on a second build once the analysis is timed and its peak read.
+  uint64_t replies = 0;
+  size_t edges = 0;
+  {
+    const auto counted = graph::InteractionGraph::Build(data, metrics::kInference);
+    for (const graph::Edge& e : counted.edges())
+      replies += e.weights.replies;
+    edges = counted.edges().size();
+  }
   std::printf("%-22s %8.3f  cpu %8.3f  (index %.1f, %zu conversations)\n", "analysis total",
               analysis, analysis_cpu, verdict.index, conversations);
   std::printf(

@@ -1,8 +1,11 @@
 // The wasm heap of an analysis, outside the browser: streams each FILE through the module's
 // Session in the page worker's 2 MiB pushes and prints, per file, one line
 //   file=PATH bytes=N messages=M ingest_heap_bytes=H finish_heap_bytes=F seconds=S
+//   edges_heap_bytes=E edge_list_bytes=L
 // ingest_heap_bytes: wasm linear memory after the last push (before finish); finish_heap_bytes:
-// after finish (memory grows and never shrinks, so this is the peak).
+// after finish; seconds: until then. edges_heap_bytes: after also taking the members CSV and the
+// edge list as the page's worker does after the verdict (memory grows and never shrinks, so this
+// is the peak); edge_list_bytes: the edge list's size.
 //
 //   node bench/wasm_heap.mjs [--wasm DIR] FILE...    (DIR: build/wasm/wasm)
 import fs from 'node:fs';
@@ -52,9 +55,13 @@ for (const file of files) {
   const ingest = M.wasmHeapBytes();
   check(session.finish(), 'finish');
   const finish = M.wasmHeapBytes();
+  const seconds = (performance.now() - started) / 1000;
   const messages = session.progress().events;
+  session.membersCsvBytes();
+  const edgeListBytes = session.graphEdgeListBytes().length;
+  const edges = M.wasmHeapBytes();
   session.delete();
   console.log(`file=${file} bytes=${size} messages=${messages} ingest_heap_bytes=${
-      ingest} finish_heap_bytes=${finish} seconds=${
-      ((performance.now() - started) / 1000).toFixed(3)}`);
+      ingest} finish_heap_bytes=${finish} seconds=${seconds.toFixed(3)} edges_heap_bytes=${
+      edges} edge_list_bytes=${edgeListBytes}`);
 }

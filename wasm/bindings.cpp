@@ -8,7 +8,8 @@
 //   4 GB limit) is caught here and returned the same way.
 // - buffer(n) returns a Uint8Array view into a C++-owned buffer of at least n bytes. The view is
 //   invalidated by any call that may grow wasm memory: fetch it again before every fill.
-//   pushBuffer(n) pushes its first n bytes.
+//   pushBuffer(n) pushes its first n bytes. graphEdgeListBytes() and membersCsvBytes() return
+//   such views too (of texts held until the next of them): large texts leave without a JS string.
 // - enableTimings() before the first input makes timings() return the seconds per phase
 //   (meshcheck::PhaseTimings: tokenize, model, graph, metrics, classify, report), as the CLI's
 //   --timings; reading the file is the caller's to time.
@@ -149,6 +150,16 @@ class JsSession {
   std::string GraphEdgeList() const { return session_.GraphEdgeList(); }
   // Everyone who posted as CSV (formula-injection safe). Valid after finish().
   std::string MembersCsv() const { return session_.MembersCsv(); }
+  // The same texts as Uint8Array views of their UTF-8 bytes, held here until the next *Bytes
+  // call or delete(): no JS string and no second copy in wasm memory. Like buffer(), a view is
+  // invalidated by any call that may grow wasm memory: copy it out (slice(), a Blob) at once.
+  // Valid after finish(); they free buffer() (no input is pushed after finish()).
+  val GraphEdgeListBytes() {
+    return Hold([&] { return session_.GraphEdgeList(); });
+  }
+  val MembersCsvBytes() {
+    return Hold([&] { return session_.MembersCsv(); });
+  }
 
   void EnableTimings() { session_.EnableTimings(); }
 
@@ -174,8 +185,20 @@ class JsSession {
   }
 
  private:
+  // The text is made after the last one and the read buffer are freed (both unused by then), so
+  // it may take their place in wasm memory instead of growing it.
+  template <typename Make>
+  val Hold(Make&& make) {
+    held_ = std::string();
+    buffer_ = std::vector<uint8_t>();
+    held_ = make();
+    return val(emscripten::typed_memory_view(held_.size(),
+                                             reinterpret_cast<const uint8_t*>(held_.data())));
+  }
+
   meshcheck::Session session_;
   std::vector<uint8_t> buffer_;
+  std::string held_;  // the text of the last *Bytes call
 };
 #endif  // MESHCHECK_WASM_QUIZ_ONLY
 
@@ -247,6 +270,8 @@ EMSCRIPTEN_BINDINGS(meshcheck) {
       .function("summaryText", &JsSession::SummaryText)
       .function("graphEdgeList", &JsSession::GraphEdgeList)
       .function("membersCsv", &JsSession::MembersCsv)
+      .function("graphEdgeListBytes", &JsSession::GraphEdgeListBytes)
+      .function("membersCsvBytes", &JsSession::MembersCsvBytes)
       .function("progress", &JsSession::Progress)
       .function("enableTimings", &JsSession::EnableTimings)
       .function("timings", &JsSession::Timings);

@@ -20,7 +20,7 @@
 import {svgToPng} from './charts.js';
 import {download, membersCsvFromReport} from './exports.js';
 import {clearNetwork, networkPng, showNetwork} from './network.js';
-import {makeRequest, Request, Response} from './protocol.js';
+import {edgeListBuffers, makeRequest, Request, Response} from './protocol.js';
 import {fillList, html, inputTexts, renderComparison, renderReport} from './render.js';
 import {strings} from './strings.js';
 
@@ -82,7 +82,8 @@ function startWorker() {
   worker.postMessage(makeRequest(Request.INIT));
 }
 
-// A fresh worker (the old one's memory is released): after cancel and after a memory error.
+// A fresh worker (the old one's memory is released): after cancel, after a memory error and
+// after each report.
 function restartWorker() {
   worker.terminate();
   startWorker();
@@ -102,7 +103,7 @@ function onResponse(response) {
     return;
   }
   if (type === Response.GRAPH) {
-    if (current && response.requestId === current.requestId)
+    if (current && response.requestId === current.layoutId)
       showGraph(data);
     return;
   }
@@ -116,7 +117,11 @@ function onResponse(response) {
   } else if (type === Response.REPORT) {
     const requestId = running.id;
     running = null;
+    // The analysing worker is done: replaced before rendering, so its wasm memory is released
+    // first; the fresh one lays out the network.
+    restartWorker();
     showReport(data, requestId);
+    layOutNetwork(data.edges);
   } else if (type === Response.ERROR) {
     running = null;
     showError(data);
@@ -303,7 +308,7 @@ function showReport({json, csv, stats}, requestId) {
     URL.revokeObjectURL(downloadUrl);
   downloadUrl = URL.createObjectURL(new Blob([json], {type: 'application/json'}));
   $('download').href = downloadUrl;
-  current = {report, csv, requestId, network: null, name: exportName(report)};
+  current = {report, csv, requestId, layoutId: null, network: null, name: exportName(report)};
   $('download-csv').disabled = !(csv ?? membersCsvFromReport(report));
   $('result-hosts').value = $('hosts').value;
   $('reveal-names').checked = $('names').checked;
@@ -330,6 +335,13 @@ function layOutAfterPaint(requestId) {
 function exportName(report) {
   const names = report.inputs.map((i) => i.name.split('/')[0]);
   return names.length === 1 ? names[0] : `${names[0]} +${names.length - 1}`;
+}
+
+// Asks the (fresh) worker to lay out the network of the result shown (edges: a REPORT's).
+function layOutNetwork(edges) {
+  const request = makeRequest(Request.LAYOUT, {edges});
+  current.layoutId = request.id;
+  worker.postMessage(request, edgeListBuffers(edges));
 }
 
 function showGraph(network) {
@@ -374,10 +386,12 @@ async function savePng(button) {
   download(blob, `meshcheck-${name}.png`);
 }
 
+// The core's CSV (a Blob from the worker), else the one built from the report.
 function saveCsv() {
-  const csv = current?.csv ?? membersCsvFromReport(current?.report ?? {});
+  const fromReport = current?.csv ? '' : membersCsvFromReport(current?.report ?? {});
+  const csv = current?.csv ?? (fromReport ? new Blob([fromReport], {type: 'text/csv'}) : null);
   if (csv)
-    download(new Blob([csv], {type: 'text/csv'}), 'meshcheck-members.csv');
+    download(csv, 'meshcheck-members.csv');
 }
 
 // Printing (the button or the browser's own command) opens the collapsible panels, so the PDF

@@ -1,7 +1,8 @@
-// The interaction network's layout, computed in the worker (web/worker.js) so the page stays
-// responsive: the core's edge list (Session.graphEdgeList(), report::RenderEdgeList) is parsed,
-// cut to the kMaxNodes most active people (hosts always kept) and laid out with ForceAtlas2.
-// Deterministic: the same edge list gives the same positions.
+// The interaction network's layout, computed in workers (web/worker.js) so the page stays
+// responsive: the core's edge list (report::RenderEdgeList, as Session.graphEdgeListBytes()) is
+// parsed into typed arrays by the analysing worker (parseEdgeList), then cut to the kMaxNodes
+// most active people (hosts always kept) and laid out with ForceAtlas2 by a fresh one
+// (layoutNetwork). Deterministic: the same edge list gives the same positions.
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 
@@ -15,85 +16,156 @@ const kLayoutBudget = 4e6;
 // A pair of people as one number: a * kPairStride + b (a < b). Indexes stay below 2^26.
 const kPairStride = 2 ** 26;
 
-// Parses "node\tindex\tis_host\tmessages" and
-// "edge\tsource\ttarget\treplies\tmentions\treactions\tinferred" lines (tie lines are not drawn).
-// People met only in edge lines get 0 messages. Edges are undirected, weighted by all ties.
-// One pass over the text, no string per line or field: the list of a large export runs to
-// hundreds of thousands of lines.
-export function parseEdgeList(text) {
-  const people = new Map();   // index -> {host, messages}
-  const weights = new Map();  // pair (kPairStride) -> weight
-  const person = (index) => {
-    if (!people.has(index))
-      people.set(index, {host: false, messages: 0});
-    return people.get(index);
+const kSeen = 1, kHost = 2;            // person flags
+const kTab = 9, kNewline = 10;         // bytes
+const kNodeTag = 110, kEdgeTag = 101;  // 'n', 'e': a line's first byte
+
+// Edge lines in the list (those starting with 'e'): the size of parseEdgeList's arrays.
+function countEdgeLines(bytes) {
+  let count = 0;
+  for (let i = 0; i < bytes.length;) {
+    if (bytes[i] === kEdgeTag)
+      ++count;
+    const end = bytes.indexOf(kNewline, i);
+    if (end < 0)
+      break;
+    i = end + 1;
+  }
+  return count;
+}
+
+// Parses the edge list's bytes (ASCII): "node\tindex\tis_host\tmessages" and
+// "edge\tsource\ttarget\treplies\tmentions\treactions\tinferred" lines (tie lines are not
+// drawn). People met only in edge lines get 0 messages. Returns typed arrays only, sized to the
+// list (transferable; no string and no object per line, a large export's list runs to hundreds
+// of thousands of lines): {count (people seen), flags and messages (by person index; flags
+// kSeen | kHost), pairs (one per edge line between two people, kPairStride) and weights (its
+// replies + mentions + reactions)}; the same pair may come several times.
+export function parseEdgeList(bytes) {
+  const lines = countEdgeLines(bytes);
+  const pairs = new Float64Array(lines), weights = new Float64Array(lines);
+  let edges = 0;
+  let flags = new Uint8Array(1024), messages = new Float64Array(1024), count = 0;
+  const see = (index) => {
+    if (index >= flags.length) {
+      const size = 2 ** Math.ceil(Math.log2(index + 1));
+      const f = new Uint8Array(size), m = new Float64Array(size);
+      f.set(flags);
+      m.set(messages);
+      flags = f;
+      messages = m;
+    }
+    if (!(flags[index] & kSeen)) {
+      flags[index] = kSeen;
+      ++count;
+    }
   };
   let i = 0;
-  // The unsigned integer after the separator at i; leaves i on the character after it.
+  // The unsigned integer after the separator at i; leaves i on the byte after it.
   const field = () => {
     let value = 0;
-    for (++i; i < text.length; ++i) {
-      const digit = text.charCodeAt(i) - 48;
+    for (++i; i < bytes.length; ++i) {
+      const digit = bytes[i] - 48;
       if (digit < 0 || digit > 9)
         break;
       value = value * 10 + digit;
     }
     return value;
   };
-  while (i < text.length) {
-    const tag = text[i];
-    i = text.indexOf('\t', i);
+  while (i < bytes.length) {
+    const tag = bytes[i];
+    i = bytes.indexOf(kTab, i);
     if (i < 0)
       break;
-    if (tag === 'n') {
-      Object.assign(person(field()), {host: field() === 1, messages: field()});
-    } else if (tag === 'e') {
+    if (tag === kNodeTag) {
+      const index = field(), host = field() === 1;
+      see(index);
+      flags[index] = host ? kSeen | kHost : kSeen;
+      messages[index] = field();
+    } else if (tag === kEdgeTag) {
       const a = field(), b = field();
       const weight = field() + field() + field();
-      person(a);
-      person(b);
+      see(a);
+      see(b);
       if (a !== b) {
-        const pair = Math.min(a, b) * kPairStride + Math.max(a, b);
-        weights.set(pair, (weights.get(pair) ?? 0) + weight);
+        pairs[edges] = Math.min(a, b) * kPairStride + Math.max(a, b);
+        weights[edges++] = weight;
       }
     }
-    i = text.indexOf('\n', i);
+    i = bytes.indexOf(kNewline, i);
     if (i < 0)
       break;
     ++i;
   }
-  return {people, weights};
+  return {
+    count,
+    flags,
+    messages,
+    pairs: pairs.subarray(0, edges),
+    weights: weights.subarray(0, edges),
+  };
+}
+
+// The people seen (ascending indexes).
+function seenPeople({count, flags}) {
+  const out = new Uint32Array(count);
+  for (let i = 0, k = 0; k < count; ++i) {
+    if (flags[i] & kSeen)
+      out[k++] = i;
+  }
+  return out;
+}
+
+// Distinct values of a Float64Array (sorted in place).
+function distinct(values) {
+  values.sort();
+  let n = 0;
+  for (let i = 0; i < values.length; ++i) {
+    if (i === 0 || values[i] !== values[i - 1])
+      ++n;
+  }
+  return n;
 }
 
 // {total, ties, nodes: [{index, host, messages, x, y}], edges: [[i, j, weight]]} (i, j
 // positions in nodes; total people and ties before the cut), ready for structured cloning.
-export function layoutNetwork(text) {
-  const {people, weights} = parseEdgeList(text);
-  const kept = [...people.entries()]
-                   .sort(
-                       (a, b) => Number(b[1].host) - Number(a[1].host) ||
-                           b[1].messages - a[1].messages || a[0] - b[0])
-                   .slice(0, kMaxNodes);
+// list: parseEdgeList's result; its pairs are sorted in place.
+export function layoutNetwork(list) {
+  const {flags, messages, pairs, weights} = list;
+  const host = (i) => (flags[i] & kHost) !== 0;
+  const kept =
+      seenPeople(list)
+          .sort((a, b) => Number(host(b)) - Number(host(a)) || messages[b] - messages[a] || a - b)
+          .subarray(0, kMaxNodes);
+  const isKept = new Set(kept);
+  // The weight of each tie between kept people, all its edge lines summed.
+  const keptTies = new Map();
+  for (let k = 0; k < pairs.length; ++k) {
+    const pair = pairs[k];
+    if (isKept.has(Math.floor(pair / kPairStride)) && isKept.has(pair % kPairStride))
+      keptTies.set(pair, (keptTies.get(pair) ?? 0) + weights[k]);
+  }
+  const ties = distinct(pairs);
   const graph = new Graph({type: 'undirected'});
   // A golden-angle spiral as the (deterministic) start; the most active people in the middle.
-  kept.forEach(([index, p], rank) => {
+  kept.forEach((index, rank) => {
     const r = Math.sqrt(rank + 1) * 10, angle = rank * 2.399963;
-    graph.addNode(index, {x: r * Math.cos(angle), y: r * Math.sin(angle), ...p});
+    graph.addNode(index, {
+      x: r * Math.cos(angle),
+      y: r * Math.sin(angle),
+      host: host(index),
+      messages: messages[index],
+    });
   });
   // The strongest ties between kept people (ties broken by the pair), without an array per tie.
-  const pairs = [], tieWeights = [];
-  for (const [pair, weight] of weights) {
-    if (graph.hasNode(Math.floor(pair / kPairStride)) && graph.hasNode(pair % kPairStride)) {
-      pairs.push(pair);
-      tieWeights.push(weight);
-    }
-  }
-  const order = Uint32Array.from(pairs.keys())
-                    .sort((x, y) => tieWeights[y] - tieWeights[x] || pairs[x] - pairs[y])
+  const keptPairs = Float64Array.from(keptTies.keys());
+  const tieWeights = Float64Array.from(keptTies.values());
+  const order = Uint32Array.from(keptPairs.keys())
+                    .sort((x, y) => tieWeights[y] - tieWeights[x] || keptPairs[x] - keptPairs[y])
                     .subarray(0, kMaxEdges);
   for (const k of order) {
     graph.addEdge(
-        Math.floor(pairs[k] / kPairStride), pairs[k] % kPairStride,
+        Math.floor(keptPairs[k] / kPairStride), keptPairs[k] % kPairStride,
         {weight: Math.max(1, tieWeights[k])});
   }
   const n = graph.order;
@@ -116,5 +188,5 @@ export function layoutNetwork(text) {
   graph.forEachEdge((e, a, source, target) => {
     edges.push([position.get(source), position.get(target), a.weight]);
   });
-  return {total: people.size, ties: weights.size, nodes, edges};
+  return {total: list.count, ties, nodes, edges};
 }

@@ -1,11 +1,13 @@
 // The analysis worker: owns the wasm module and one meshcheck Session per ANALYZE request.
 // Files are streamed with a BYOB reader into two recycled ArrayBuffers (one is read into while
 // the other is parsed) and copied into the Session's C++ buffer, so a file is never held whole
-// in memory. Protocol: web/protocol.js.
+// in memory. Large texts (the members CSV, the edge list) leave wasm memory as bytes, never as
+// JS strings. After REPORT the worker is done: the page replaces it, and asks the fresh one
+// (LAYOUT, which needs no module) to lay out the network. Protocol: web/protocol.js.
 import createMeshcheck from 'meshcheck-wasm';
 
-import {layoutNetwork} from './layout.js';
-import {makeResponse, megabytesPerSecond, Request, Response} from './protocol.js';
+import {layoutNetwork, parseEdgeList} from './layout.js';
+import {edgeListBuffers, makeResponse, megabytesPerSecond, Request, Response} from './protocol.js';
 import {strings} from './strings.js';
 
 // 2 MiB: the most a Blob stream hands over in one read here (its data pipe), so while one chunk
@@ -26,8 +28,8 @@ self.onmessage = (event) => {
   queue = queue.then(() => handle(request));
 };
 
-function reply(request, type, data) {
-  self.postMessage(makeResponse(request.id, type, data));
+function reply(request, type, data, transfer = []) {
+  self.postMessage(makeResponse(request.id, type, data), transfer);
 }
 
 function errorData(status, inputs = []) {
@@ -51,6 +53,10 @@ function internalError(id, message) {
 
 async function handle(request) {
   try {
+    if (request.type === Request.LAYOUT) {
+      reply(request, Response.GRAPH, layoutNetwork(request.data.edges));
+      return;
+    }
     const M = await loadModule();
     if (request.type === Request.INIT) {
       reply(request, Response.READY, {version: M.version()});
@@ -116,27 +122,27 @@ async function analyze(M, request) {
       return;
     }
     const bytes = session.progress().bytes;
-    const csv = session.membersCsv();
+    const csvBytes = session.membersCsvBytes();
+    const csv = csvBytes.length ? new Blob([csvBytes], {type: 'text/csv'}) : null;
+    // The edge list too, parsed straight out of wasm memory, before the report: the page replaces
+    // this worker (and its wasm memory) as the report arrives, before rendering it, and a fresh
+    // one lays out the network.
+    const edges = parseEdgeList(session.graphEdgeListBytes());
     const phases = {
       read: reading.ms / 1000,
       ...session.timings(),
     };
     phases.report += (performance.now() - extracting) / 1000;
-    reply(request, Response.REPORT, {
-      json,
-      csv,
-      stats: {
-        bytes,
-        ms,
-        mbps: megabytesPerSecond(bytes, ms),
-        wasmHeapBytes: M.wasmHeapBytes(),
-        phases,
-      },
-    });
-    // The network is drawn after the verdict: its edge list is taken only now.
-    const edges = session.graphEdgeList();
+    const wasmHeapBytes = M.wasmHeapBytes();
     session.delete();
-    reply(request, Response.GRAPH, layoutNetwork(edges));
+    reply(
+        request, Response.REPORT, {
+          json,
+          csv,
+          edges,
+          stats: {bytes, ms, mbps: megabytesPerSecond(bytes, ms), wasmHeapBytes, phases},
+        },
+        edgeListBuffers(edges));
   } finally {
     clearInterval(timer);
     if (!session.isDeleted())

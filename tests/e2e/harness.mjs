@@ -31,6 +31,24 @@ export function cliReport(files, flags = []) {
   return r.stdout;
 }
 
+// People and ties in the CLI's edge list (--edges) of `files`, counted here as the page should:
+// everyone in a node or edge line, and the distinct unordered pairs of two people in edge lines.
+export function edgeListCounts(files, edgeFile) {
+  cliReport(files, ['--edges', edgeFile]);
+  const people = new Set();
+  const pairs = new Set();
+  for (const f of fs.readFileSync(edgeFile, 'utf8').split('\n').map((l) => l.split('\t'))) {
+    if (f[0] === 'node')
+      people.add(f[1]);
+    if (f[0] === 'edge') {
+      people.add(f[1]).add(f[2]);
+      if (f[1] !== f[2])
+        pairs.add([f[1], f[2]].sort().join(' '));
+    }
+  }
+  return {people: people.size, ties: pairs.size};
+}
+
 // Writes a generated export of `size` ("200M") to `file`: bench's meshcheck_gen, archetype
 // `community` (bench/README.md), deterministic.
 export function generateExport(file, size) {
@@ -116,6 +134,12 @@ export async function screenshot(page, name, options = {}) {
 
 export const waitForState = (page, states, timeout = 15000) =>
     page.waitForFunction((s) => s.includes(document.body.dataset.state), states, {timeout});
+
+// Waits until no network is being laid out: on a report the page replaces the analysing worker
+// by a fresh one that lays out the network (web/protocol.js); #network then leaves
+// 'laying-out' (or there is none).
+export const networkDrawn = (page, timeout = 15000) => page.waitForFunction(
+    () => document.getElementById('network')?.dataset.state !== 'laying-out', null, {timeout});
 
 // Runs `action` (which starts an analysis) and waits for its outcome; returns the final state.
 // The state is first set to a marker, so the previous run's 'done' cannot be mistaken for this

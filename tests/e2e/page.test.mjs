@@ -12,7 +12,7 @@ import {after, before, describe, it} from 'node:test';
 
 import {CSP} from '../../web/csp.mjs';
 
-import {analyzeWith as analyzeIn, cli, cliReport, corpus, distinctColours, dropFiles, generateExport, launchBrowser, outputDir, repo, startServer, waitForState, webDir} from './harness.mjs';
+import {analyzeWith as analyzeIn, cli, cliReport, corpus, distinctColours, dropFiles, edgeListCounts, generateExport, launchBrowser, networkDrawn, outputDir, repo, startServer, waitForState, webDir} from './harness.mjs';
 
 const kDropFile = path.join(corpus, 'discord/dcef-example-guild-general.json');
 const kPickFile = path.join(corpus, 'discord/chat-analytics-GC_3A_5M.json');
@@ -158,9 +158,17 @@ describe('meshcheck page', () => {
        assert.ok(
            latencies[latencies.length >> 1] <= 250,
            `median frame latency ${latencies[latencies.length >> 1]} ms`);
-       await page.waitForFunction(
-           () => document.getElementById('network')?.dataset.state !== 'laying-out', null,
-           {timeout: 60000});
+       await networkDrawn(page, 60000);
+       // Drawn cut to the most active people and strongest ties; the note counts them all, as
+       // the core's edge list (the CLI's --edges) has them.
+       const {people, ties} = edgeListCounts(kLarge, path.join(tmp, 'large-edges.tsv'));
+       assert.ok(people > 4000 || ties > 12000, `${people} people, ${ties} ties: not cut`);
+       const count = (n) => n.toLocaleString('en');
+       assert.match(
+           await page.textContent('#network-note'),
+           new RegExp(
+               `^Showing ${count(Math.min(people, 4000))} of ${count(people)} people and ` +
+               `the [\\d,]+ strongest of ${count(ties)} ties\\.$`));
        console.log(
            `# large file: ${(last.bytes / 1e6).toFixed(0)} MB in ${last.ms.toFixed(0)} ms, ` +
            `${last.mbps.toFixed(0)} MB/s, wasm heap ${
@@ -170,6 +178,7 @@ describe('meshcheck page', () => {
      });
 
   it('cancels a long analysis and stays usable', async () => {
+    await networkDrawn(page);
     const workersBefore = requests.filter((u) => u.endsWith('/worker.js')).length;
     await page.setInputFiles('#file', kLarge);
     await page.waitForFunction(
@@ -180,8 +189,11 @@ describe('meshcheck page', () => {
     assert.ok(await page.isHidden('#progress-row'));
     assert.equal(await analyzeWith(() => page.setInputFiles('#file', kPickFile)), 'done');
     assert.equal(await page.evaluate(() => window.meshcheck.last.reportJson), cliReport(kPickFile));
+    await networkDrawn(page);
     const workersAfter = requests.filter((u) => u.endsWith('/worker.js')).length;
-    assert.equal(workersAfter, workersBefore + 1, 'a fresh worker replaced the cancelled one');
+    // One replaced the cancelled worker, one the analysing worker once its report came.
+    assert.equal(
+        workersAfter, workersBefore + 2, 'fresh workers after cancel and after the report');
   });
 
   it('analyses the bundled example from the #example button and ?example=1', async (t) => {

@@ -16,14 +16,23 @@ inline bool EndsWith(std::string_view s, std::string_view suffix) {
 inline bool IsAsciiDigit(char c) {
   return c >= '0' && c <= '9';
 }
+inline bool IsAsciiLower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+inline bool IsAsciiUpper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
 inline bool IsAsciiAlpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return IsAsciiLower(c) || IsAsciiUpper(c);
 }
 inline bool IsAsciiAlnum(char c) {
   return IsAsciiAlpha(c) || IsAsciiDigit(c);
 }
 inline char AsciiLower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
+inline char AsciiUpper(char c) {
+  return IsAsciiLower(c) ? static_cast<char>(c - 'a' + 'A') : c;
 }
 // ASCII case-insensitive equality.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

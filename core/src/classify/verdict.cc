@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
+#include "base/free_memory.h"
 #include "base/plural.h"
 #include "base/time.h"
 #include "classify/constants.h"
@@ -428,9 +430,11 @@ std::vector<SensitivityPoint> InferenceSensitivity(const model::Dataset& data,
       out.push_back({minutes, IndexOf(IndexComponents(measures.structure, small_group))});
       continue;
     }
-    const graph::InteractionGraph g = graph::InteractionGraph::Build(
-        data, metrics::InferenceWithWindow(window), /*with_edges=*/false);  // The tally's part.
-    const metrics::Tally tally = metrics::ComputeTally(data, g, facts, hosts);
+    base::ReturnFreedMemory();  // The previous graph's, before the next one.
+    graph::InteractionGraph g =
+        graph::InteractionGraph::Build(data, metrics::InferenceWithWindow(window),
+                                       graph::EdgeCollection::kNone);  // The tally's part.
+    const metrics::Tally tally = metrics::ComputeTally(data, std::move(g), facts, hosts);
     out.push_back({minutes, IndexOf(IndexComponents(metrics::MeasuresOf(tally), small_group))});
   }
   return out;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/free_memory.h"
 #include "base/phase_timer.h"
 #include "graph/disjoint_sets.h"
 
@@ -54,22 +55,27 @@ void AddTie(TieKind kind, EdgeWeights* w) {
 // The ties reduced to weighted edges sorted by (from, to), without a hash table or a sort of
 // millions of ties: a counting sort lays the ties out by source, a per-target stamp merges
 // each source's ties, and only each source's distinct targets are sorted.
-std::vector<Edge> CollectEdges(const model::Dataset& data,
-                               const InteractionGraph& graph,
-                               uint32_t nodes) {
+std::vector<Edge> EdgesOf(const model::Dataset& data,
+                          const InteractionGraph& graph,
+                          uint32_t nodes) {
+  // A tie in 4 bytes: its target and kind. Member indices stay below 2^30: a billion members
+  // would take 32 GiB of Member records.
   struct Tie {
-    uint32_t to;
-    TieKind kind;
+    Tie() {}  // Unset: the ties are sized, then filled by a scatter.
+    Tie(uint32_t target, TieKind k) : to(target), kind_bits(static_cast<uint32_t>(k)) {}
+    TieKind kind() const { return static_cast<TieKind>(kind_bits); }
+    uint32_t to : 30;
+    uint32_t kind_bits : 2;
   };
+  static_assert(sizeof(Tie) == 4);
   std::vector<size_t> begin(static_cast<size_t>(nodes) + 1, 0);
   ForEachTie(data, graph, [&](uint32_t from, uint32_t, TieKind) { ++begin[from + 1]; });
   for (size_t u = 1; u < begin.size(); ++u)
     begin[u] += begin[u - 1];
   std::vector<Tie> ties(begin.back());
   std::vector<size_t> next(begin.begin(), begin.end() - 1);
-  ForEachTie(data, graph, [&](uint32_t from, uint32_t to, TieKind kind) {
-    ties[next[from]++] = {to, kind};
-  });
+  ForEachTie(data, graph,
+             [&](uint32_t from, uint32_t to, TieKind kind) { ties[next[from]++] = Tie(to, kind); });
   // Per target: the source whose row last saw it, and its edge there.
   std::vector<uint32_t> seen(nodes, model::kNone);
   size_t distinct = 0;
@@ -92,7 +98,7 @@ std::vector<Edge> CollectEdges(const model::Dataset& data,
         slot[t.to] = static_cast<uint32_t>(edges.size());
         edges.push_back({u, t.to, {}});
       }
-      AddTie(t.kind, &edges[slot[t.to]].weights);
+      AddTie(t.kind(), &edges[slot[t.to]].weights);
     }
     std::sort(edges.begin() + static_cast<std::ptrdiff_t>(first), edges.end(),
               [](const Edge& x, const Edge& y) { return x.to < y.to; });
@@ -104,7 +110,7 @@ std::vector<Edge> CollectEdges(const model::Dataset& data,
 
 InteractionGraph InteractionGraph::Build(const model::Dataset& data,
                                          const InferenceOptions& inference,
-                                         bool with_edges) {
+                                         EdgeCollection edges) {
   const base::ScopedPhase phase(base::Phase::kGraph);
   const auto& messages = data.messages();
   const size_t n = messages.size();
@@ -115,21 +121,31 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
   // freed before the next, so Build never holds more than its result's size (wasm memory never
   // shrinks).
   g.parent_.assign(n, model::kNone);
-  g.inferred_.assign(n, 0);
+  g.inferred_.assign(n, false);
   for (uint32_t i = 0; i < n; ++i) {
     const model::MessageRecord& m = messages[i];
     if (!m.is_system() && m.parent != model::kNone && !messages[m.parent].is_system())
       g.parent_[i] = m.parent;
   }
   g.inferred_channel_ = ChannelsToInfer(data, inference);
-  InferTurns(data, inference, g.inferred_channel_, with_edges, &g.parent_, &g.inferred_,
-             &g.inference_);
+  InferTurns(data, inference, g.inferred_channel_, edges != EdgeCollection::kNone, &g.parent_,
+             &g.inferred_, &g.inference_);
 
   g.NumberConversations(data);
   g.ListConversations();
-  if (with_edges)
-    g.edges_ = CollectEdges(data, g, g.node_count_);
+  g.edges_pending_ = edges == EdgeCollection::kLater;
+  if (edges == EdgeCollection::kNow)
+    g.edges_ = EdgesOf(data, g, g.node_count_);
   return g;
+}
+
+void InteractionGraph::CollectEdges(const model::Dataset& data) {
+  if (!edges_pending_)
+    return;
+  const base::ScopedPhase phase(base::Phase::kGraph);
+  edges_pending_ = false;
+  base::ReturnFreedMemory();  // What the stages before freed: the edges are the largest part.
+  edges_ = EdgesOf(data, *this, node_count_);
 }
 
 void InteractionGraph::ReleaseConversationMessages() {
@@ -137,9 +153,14 @@ void InteractionGraph::ReleaseConversationMessages() {
   std::vector<uint32_t>().swap(conversation_messages_);
 }
 
+void InteractionGraph::ReleaseConversations() {
+  ReleaseConversationMessages();
+  std::vector<uint32_t>().swap(conversation_);
+}
+
 void InteractionGraph::ReleaseReplies() {
   std::vector<uint32_t>().swap(parent_);
-  std::vector<uint8_t>().swap(inferred_);
+  std::vector<bool>().swap(inferred_);
 }
 
 void InteractionGraph::NumberConversations(const model::Dataset& data) {
@@ -154,9 +175,9 @@ void InteractionGraph::NumberConversations(const model::Dataset& data) {
       continue;
     if (parent_[i] != model::kNone)
       sets.Union(i, parent_[i]);
-    if (m.thread != model::kNone && !messages[m.thread].is_system()) {
-      sets.Union(i, m.thread);
-    }
+    const uint32_t root = data.thread(i);
+    if (root != model::kNone && !messages[root].is_system())
+      sets.Union(i, root);
   }
   // Threads that live in their own channel (Discord thread files): one conversation each.
   std::vector<uint32_t> first_in_channel(data.channels().size(), model::kNone);

@@ -33,26 +33,40 @@ struct Edge {
   EdgeWeights weights;
 };
 
+// What InteractionGraph::Build does about the edges.
+enum class EdgeCollection {
+  kNow,
+  // Left for CollectEdges: for callers that free other parts of the graph first (the edges of
+  // a large export are tens of megabytes).
+  kLater,
+  // Never: edges() stays empty and inference() counts no concurrency (kappa, stats.concurrent
+  // stays 0), for callers that need only replies and conversations (the tallies).
+  kNone,
+};
+
 class InteractionGraph {
  public:
   // `data` must be finalized, and outlive the graph (which reads its records). `inference`
   // parameterises turn-taking inference (the values the analysis uses are metrics::kInference,
-  // metrics/params.h). Without `with_edges`, edges() stays empty and inference() counts no
-  // concurrency (kappa, stats.concurrent stays 0): for callers that need only replies and
-  // conversations (the tallies).
+  // metrics/params.h).
   static InteractionGraph Build(const model::Dataset& data,
                                 const InferenceOptions& inference,
-                                bool with_edges = true);
+                                EdgeCollection edges = EdgeCollection::kNow);
+  // Collects the edges that Build left for later (EdgeCollection::kLater), after returning the
+  // memory freed so far to the system (base/free_memory.h); else does nothing. Reads parent()
+  // and inferred(): call before ReleaseReplies.
+  void CollectEdges(const model::Dataset& data);
 
   uint32_t node_count() const { return node_count_; }
-  // Sorted by (from, to); one entry per ordered pair.
+  // Sorted by (from, to); one entry per ordered pair. Empty until collected (Build, or
+  // CollectEdges).
   const std::vector<Edge>& edges() const { return edges_; }
 
   // Per message of the dataset (same index): the message it answers or continues (explicit
   // reply target, or inferred), or model::kNone (none, or a system message on either side).
   const std::vector<uint32_t>& parent() const { return parent_; }
-  // Per message: 1 if parent() was inferred by turn-taking, else 0.
-  const std::vector<uint8_t>& inferred() const { return inferred_; }
+  // Per message: whether parent() was inferred by turn-taking (a bit each).
+  const std::vector<bool>& inferred() const { return inferred_; }
   // The member message i replies to (author of parent(), explicit or inferred), or model::kNone
   // (no parent, a self-reply, a system message). Derived from parent(), not stored.
   uint32_t ReplyTarget(uint32_t i) const {
@@ -74,9 +88,11 @@ class InteractionGraph {
   }
 
   // For the stages that need only the rest, each frees a part: from then on its accessors
-  // must not be called. ReleaseConversationMessages: ConversationMessages. ReleaseReplies:
-  // parent(), inferred() and so ReplyTarget.
+  // must not be called. ReleaseConversationMessages: ConversationMessages.
+  // ReleaseConversations: conversation() and ConversationMessages (conversation_root() stays).
+  // ReleaseReplies: parent(), inferred() and so ReplyTarget.
   void ReleaseConversationMessages();
+  void ReleaseConversations();
   void ReleaseReplies();
 
   // Per channel of the dataset: whether its replies were inferred.
@@ -91,9 +107,10 @@ class InteractionGraph {
 
   const base::RecordArray<model::MessageRecord>* messages_ = nullptr;  // The dataset's.
   uint32_t node_count_ = 0;
+  bool edges_pending_ = false;  // Build left them to CollectEdges.
   std::vector<Edge> edges_;
   std::vector<uint32_t> parent_;
-  std::vector<uint8_t> inferred_;
+  std::vector<bool> inferred_;
   std::vector<uint32_t> conversation_;
   std::vector<uint32_t> conversation_root_;
   std::vector<uint32_t> conversation_begin_;     // Rows of conversation_messages_.

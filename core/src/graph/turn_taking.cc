@@ -92,10 +92,12 @@ std::vector<bool> ChannelsToInfer(const model::Dataset& data, const InferenceOpt
   const auto& channels = data.channels();
   std::vector<uint64_t> spoken(channels.size(), 0);
   std::vector<uint64_t> linked(channels.size(), 0);
-  for (const model::MessageRecord& m : data.messages()) {
+  const auto& messages = data.messages();
+  for (uint32_t i = 0; i < messages.size(); ++i) {
+    const model::MessageRecord& m = messages[i];
     if (m.is_system())
       continue;
-    linked[m.channel] += m.parent != model::kNone || m.thread != model::kNone;
+    linked[m.channel] += m.parent != model::kNone || data.thread(i) != model::kNone;
     spoken[m.channel] += !data.members()[m.author].is_bot;
   }
   std::vector<bool> infer(channels.size(), false);
@@ -113,7 +115,7 @@ void InferTurns(const model::Dataset& data,
                 const std::vector<bool>& infer,
                 bool count_concurrency,
                 std::vector<uint32_t>* parent,
-                std::vector<uint8_t>* inferred,
+                std::vector<bool>* inferred,
                 InferenceStats* stats) {
   const auto& messages = data.messages();
   const Rows turns = TurnMessages(data, infer);
@@ -177,7 +179,7 @@ void InferTurns(const model::Dataset& data,
         if (messages[i].parent != model::kNone || to == model::kNone)
           continue;
         (*parent)[i] = to;
-        (*inferred)[i] = 1;
+        (*inferred)[i] = true;
         if (j == k) {
           ++stats->replies;
           stats->replies_by_mention += by_mention;

@@ -55,7 +55,7 @@ struct InferenceStats {
 std::vector<bool> ChannelsToInfer(const model::Dataset& data, const InferenceOptions& options);
 
 // For every unlinked message of an inferred channel, sets parent[i] to the message it answers
-// or continues (model::kNone for a new conversation) and inferred[i] to 1 when a parent was
+// or continues (model::kNone for a new conversation) and inferred[i] when a parent was
 // set. `parent` and `inferred` have one entry per message of `data`; linked messages and other
 // channels are left alone. Adds the counts to `stats` (stats->concurrent only with
 // `count_concurrency`). Linear in the messages and mentions.
@@ -64,7 +64,7 @@ void InferTurns(const model::Dataset& data,
                 const std::vector<bool>& infer,
                 bool count_concurrency,
                 std::vector<uint32_t>* parent,
-                std::vector<uint8_t>* inferred,
+                std::vector<bool>* inferred,
                 InferenceStats* stats);
 
 }  // namespace meshcheck::graph

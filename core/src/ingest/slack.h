@@ -42,6 +42,13 @@
 //   links it to. So a host answering members inside its own thread answers them, not itself.
 //   Messages of the same thread in other day files are not known here (files share no state):
 //   a reply naming only such people replies to the root. System messages have no reply_to.
+//   This is meshcheck's reading of ANALYSIS.md C.7 fix 1 for Slack: `thread_ts` names the
+//   message the thread hangs under (Slack's "reply in thread" is an action on that message), so
+//   it is the explicit target fix 1 asks for, unlike a Discourse post whose
+//   `reply_to_post_number` is null (it answers the topic). The other reading (an unnamed thread
+//   reply answers nobody) was measured: a host's answer in a member's thread then answers no
+//   one, so the support desk (D's A4, HRR .72-.80) read HRR .04-.08 and "broadcast audience",
+//   and rcwg's #general and #core-dev-help (COM in corpus/SOURCES.md) read as broadcasts too.
 // - Author: `user`, named by `user_profile` (or `bot_profile.name` for bots). Bots: a message
 //   with `bot_id` (unless it is a system message such as bot_add, whose `user` is the person who
 //   added the bot) or from Slackbot. A `bot_message` with a `username` is a bot or relay posting

@@ -1,9 +1,11 @@
 #include "metrics/measures.h"
 
 #include <future>
+#include <optional>
 #include <utility>
 
 #include "base/aside.h"
+#include "base/free_memory.h"
 #include "base/phase_timer.h"
 #include "metrics/grouping.h"
 
@@ -48,34 +50,41 @@ Measures ComputeMeasures(const model::Dataset& data,
       base::RunAside([&] { return ComputePeople(data, graph, facts, hosts); });
   Measures m;
   m.calendar = BuildHostCalendar(data, facts, hosts);
-  PeerNetwork network(data, graph, hosts);
+  std::optional<PeerNetwork> network(std::in_place, data, graph, hosts);
   done("peer network");
   PeopleMeasures people = aside.get();
   m.participation = std::move(people.participation);
   m.responses = std::move(people.responses);
   done("people (wait)");
   graph.ReleaseConversationMessages();
-  m.table = BuildTallies(data, graph, facts, hosts, m.calendar, network, true);
-  graph.ReleaseReplies();
+  m.table = BuildTallies(data, graph, facts, hosts, m.calendar, *network, true);
   done("tallies + jackknife");
+  base::ReturnFreedMemory();  // The conversation lists and the tallies' scratch (free_memory.h).
+  m.ties = network->Ties(ConnectivityWindow(data, graph, facts));
+  const AnsweringCounts answering = CountAnswering(data, graph, *network);
+  network.reset();  // The roles need only the counts.
+  graph.ReleaseConversations();
+  graph.CollectEdges(data);  // Where the network and the conversation numbers were.
+  graph.ReleaseReplies();
+  done("ties, edges");
   m.structure = ComputeStructure(data, graph, facts, hosts, m.calendar, m.table);
   done("structure");
-  m.ties = network.Ties(ConnectivityWindow(data, graph, facts));
-  network.ReleaseReplies();  // The roles need only the poster lists.
-  m.roles = ComputeRoles(data, graph, facts, hosts, network, people.first_answerers, m.ties);
+  m.roles = ComputeRoles(data, graph, facts, hosts, answering, people.first_answerers, m.ties);
   m.inference = graph.inference();
   m.inferred_channels = graph.inferred_channel();
-  done("ties, roles");
+  done("roles");
   return m;
 }
 
 Tally ComputeTally(const model::Dataset& data,
-                   const graph::InteractionGraph& graph,
+                   graph::InteractionGraph graph,
                    const GroupFacts& facts,
                    const HostSet& hosts) {
   const base::ScopedPhase phase(base::Phase::kMetrics);
   const HostCalendar calendar = BuildHostCalendar(data, facts, hosts);
   const PeerNetwork network(data, graph, hosts);
+  graph.ReleaseConversationMessages();
+  base::ReturnFreedMemory();
   return BuildTallies(data, graph, facts, hosts, calendar, network, false).all;
 }
 

@@ -37,7 +37,9 @@ struct Measures {
 using StepDone = std::function<void(const char* step)>;
 
 // Takes the graph (move it in, or pass a copy): it frees the graph's parts, and its own
-// auxiliaries, as soon as the remaining stages no longer need them. The measures of people
+// auxiliaries, as soon as the remaining stages no longer need them, and collects the edges
+// when the graph was built with EdgeCollection::kLater (after the peer network and the
+// tallies, whose memory they then reuse). The measures of people
 // (participation, responses) are computed on a second thread, beside the peer network, where
 // the build has threads (native; not wasm).
 Measures ComputeMeasures(const model::Dataset& data,
@@ -47,9 +49,10 @@ Measures ComputeMeasures(const model::Dataset& data,
                          const StepDone& step_done = {});
 
 // The index's statistics over all conversations only (no blocks, no periods): what the
-// sensitivity of the index to the inference window needs (B.6).
+// sensitivity of the index to the inference window needs (B.6). Takes the graph as
+// ComputeMeasures does, and frees its conversation lists once the peer network is built.
 Tally ComputeTally(const model::Dataset& data,
-                   const graph::InteractionGraph& graph,
+                   graph::InteractionGraph graph,
                    const GroupFacts& facts,
                    const HostSet& hosts);
 

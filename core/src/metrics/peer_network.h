@@ -55,12 +55,6 @@ class PeerNetwork {
   // Every tie over all conversations, sorted by (a, b); chosen_conversations counts those with
   // chosen[c] != model::kNone.
   std::vector<PeerTie> Ties(const std::vector<uint32_t>& chosen) const;
-  // Frees the replies, for the stages after the ties: from then on only PosterConversations
-  // may be called.
-  void ReleaseReplies() {
-    std::vector<Event>().swap(events_);
-    std::vector<uint32_t>().swap(event_begin_);
-  }
   // The conversations non-host person m wrote in, ascending (empty for anyone else).
   std::span<const uint32_t> PosterConversations(size_t m) const {
     return {poster_conversations_.data() + poster_begin_[m],

@@ -1,6 +1,7 @@
 #include "metrics/roles.h"
 
 #include <algorithm>
+#include <span>
 
 #include "base/time.h"
 #include "graph/disjoint_sets.h"
@@ -55,10 +56,8 @@ HostBridge Bridge(const model::Dataset& data,
 std::vector<uint32_t> StaffCandidates(const model::Dataset& data,
                                       const graph::InteractionGraph& graph,
                                       const HostSet& hosts,
-                                      const PeerNetwork& network) {
+                                      const AnsweringCounts& answering) {
   const auto& members = data.members();
-  const auto& messages = data.messages();
-  const auto& roots = graph.conversation_root();
   const size_t n = members.size();
   // Reply ties between members (either way; a tie to the host connects nobody to the other
   // members): each member's number of distinct partners.
@@ -66,18 +65,6 @@ std::vector<uint32_t> StaffCandidates(const model::Dataset& data,
   const std::vector<uint32_t> ties = UndirectedDegrees(graph, n, [&](const graph::Edge& e) {
     return e.weights.replies > 0 && kinds.peer(e.from) && kinds.peer(e.to);
   });
-  // Per person: messages in conversations others started (one pass in message order); for
-  // the candidates, non-host people, the conversations written in and of those, started by
-  // others (from the peer network's poster lists).
-  std::vector<uint32_t> opener(roots.size());
-  for (uint32_t c = 0; c < roots.size(); ++c)
-    opener[c] = messages[roots[c]].author;
-  std::vector<uint32_t> answering_messages(n, 0);
-  for (uint32_t i = 0; i < messages.size(); ++i) {
-    const uint32_t c = graph.conversation()[i];
-    if (c != model::kNone)
-      answering_messages[messages[i].author] += opener[c] != messages[i].author;
-  }
   // Correspondents: the people each member replied to, and how many are relative isolates.
   std::vector<uint32_t> correspondents(n, 0), isolates(n, 0);
   for (const graph::Edge& e : graph.edges()) {
@@ -90,11 +77,8 @@ std::vector<uint32_t> StaffCandidates(const model::Dataset& data,
   for (uint32_t m = 0; m < n; ++m) {
     if (hosts.is_host[m] || !IsPerson(members[m]) || correspondents[m] < kStaffMinCorrespondents)
       continue;
-    const std::span<const uint32_t> written = network.PosterConversations(m);
-    const auto answering = static_cast<uint32_t>(
-        std::count_if(written.begin(), written.end(), [&](uint32_t c) { return opener[c] != m; }));
-    if (answering < kStaffMinAnsweringShare * written.size() ||
-        answering_messages[m] > kStaffMaxMessagesPerConversation * answering ||
+    if (answering.answering[m] < kStaffMinAnsweringShare * answering.conversations[m] ||
+        answering.messages[m] > kStaffMaxMessagesPerConversation * answering.answering[m] ||
         isolates[m] < kStaffMinIsolateShare * correspondents[m]) {
       continue;
     }
@@ -261,16 +245,43 @@ const char* RoleName(RoleBit role) {
   return "one_time";
 }
 
+AnsweringCounts CountAnswering(const model::Dataset& data,
+                               const graph::InteractionGraph& graph,
+                               const PeerNetwork& network) {
+  const auto& messages = data.messages();
+  const auto& roots = graph.conversation_root();
+  const size_t n = data.members().size();
+  std::vector<uint32_t> opener(roots.size());
+  for (uint32_t c = 0; c < roots.size(); ++c)
+    opener[c] = messages[roots[c]].author;
+  AnsweringCounts out;
+  out.messages.assign(n, 0);
+  for (uint32_t i = 0; i < messages.size(); ++i) {
+    const uint32_t c = graph.conversation()[i];
+    if (c != model::kNone)
+      out.messages[messages[i].author] += opener[c] != messages[i].author;
+  }
+  out.conversations.assign(n, 0);
+  out.answering.assign(n, 0);
+  for (uint32_t m = 0; m < n; ++m) {
+    const std::span<const uint32_t> written = network.PosterConversations(m);
+    out.conversations[m] = static_cast<uint32_t>(written.size());
+    out.answering[m] = static_cast<uint32_t>(
+        std::count_if(written.begin(), written.end(), [&](uint32_t c) { return opener[c] != m; }));
+  }
+  return out;
+}
+
 Roles ComputeRoles(const model::Dataset& data,
                    const graph::InteractionGraph& graph,
                    const GroupFacts& facts,
                    const HostSet& hosts,
-                   const PeerNetwork& network,
+                   const AnsweringCounts& answering,
                    const std::vector<uint32_t>& first_answerers,
                    const std::vector<PeerTie>& ties) {
   Roles r;
   r.bridge = Bridge(data, graph, facts, hosts, ties);
-  r.staff_candidates = StaffCandidates(data, graph, hosts, network);
+  r.staff_candidates = StaffCandidates(data, graph, hosts, answering);
   People(data, graph, facts, hosts, first_answerers, ties, &r);
   return r;
 }

@@ -57,11 +57,26 @@ struct Roles {
   std::vector<uint32_t> recognise;         // Indices into `people`: whom to recognise first.
 };
 
+// What the answer-person signature (B.1 item 12) reads from the conversations, per member:
+// counted apart, so that the conversation numbers and the peer network can be freed before the
+// edges are collected.
+struct AnsweringCounts {
+  std::vector<uint32_t> messages;       // Messages in conversations others started.
+  std::vector<uint32_t> conversations;  // Non-host people: conversations written in...
+  std::vector<uint32_t> answering;      // ...of which others started.
+};
+
+// Reads graph.conversation() and conversation_root(), and the network's poster lists.
+AnsweringCounts CountAnswering(const model::Dataset& data,
+                               const graph::InteractionGraph& graph,
+                               const PeerNetwork& network);
+
+// Reads the graph's edges only.
 Roles ComputeRoles(const model::Dataset& data,
                    const graph::InteractionGraph& graph,
                    const GroupFacts& facts,
                    const HostSet& hosts,
-                   const PeerNetwork& network,
+                   const AnsweringCounts& answering,
                    const std::vector<uint32_t>& first_answerers,  // FirstAnswerers() (grouping.h)
                    const std::vector<PeerTie>& ties);
 

@@ -42,7 +42,7 @@ bool EndsInBotWord(std::string_view name, std::string_view lower) {
   const size_t at = lower.size() - 3;
   if (at == 0 || !base::IsAsciiAlpha(lower[at - 1]))
     return true;
-  return name[at] == 'B' && name[at - 1] >= 'a' && name[at - 1] <= 'z';
+  return name[at] == 'B' && base::IsAsciiLower(name[at - 1]);
 }
 
 // A feed's name ends in a word that names one: "Release Feed", "blog_rss", "CI webhook".

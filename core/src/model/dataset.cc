@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 
 #include "base/phase_timer.h"
@@ -213,7 +214,7 @@ void Dataset::OnMessage(const Message& message) {
   r.flags = static_cast<uint8_t>((message.kind == MessageKind::kSystem ? kFlagSystem : 0) |
                                  (message.is_forward ? kFlagForward : 0));
   r.action = static_cast<uint8_t>(message.action);
-  r.reactions = message.reaction_count;
+  reactions_.Set(index, message.reaction_count);
   if (message.has_time && message.time_ms >= base::kMinPlausibleMs &&
       message.time_ms < base::kMaxPlausibleMs) {
     r.set_time_ms(message.time_ms);
@@ -242,10 +243,12 @@ void Dataset::OnMessage(const Message& message) {
       return;
     const uint64_t key = IdKey(message.channel, target);
     const uint32_t found = message_by_id_.Find(key);
-    if (found != MessageIndex::kMissing) {
-      (thread ? r.thread : r.parent) = found;
-    } else {
+    if (found == MessageIndex::kMissing) {
       pending_.push_back({index, key, thread});
+    } else if (thread) {
+      threads_.Set(index, found);
+    } else {
+      r.parent = found;
     }
   };
   link_target(message.reply_to, false);
@@ -282,7 +285,11 @@ void Dataset::Finalize() {
       ++missing;
       continue;
     }
-    (p.thread ? messages_[p.message].thread : messages_[p.message].parent) = found;
+    if (p.thread) {
+      threads_.Set(p.message, found);
+    } else {
+      messages_[p.message].parent = found;
+    }
   }
   if (missing > 0) {
     diagnostics_->Add("model.reply_target_outside", base::Severity::kInfo,
@@ -311,13 +318,21 @@ void Dataset::Finalize() {
   base::StableSortByKey(&order, [&](uint32_t i) { return time_key(messages_[i].time_ms()); });
   std::vector<bool> done;
   Permute(order, &messages_, &done);
+  for (MessageColumn* column : {&threads_, &reactions_}) {
+    if (!column->empty()) {
+      column->Extend(messages_.size());
+      Permute(order, &column->values(), &done);
+    }
+  }
   InvertPermutation(&order, &done);
   const std::vector<uint32_t>& rank = order;  // Old index -> new index.
   for (MessageRecord& r : messages_) {
     if (r.parent != kNone)
       r.parent = rank[r.parent];
-    if (r.thread != kNone)
-      r.thread = rank[r.thread];
+  }
+  for (uint32_t& root : threads_.values()) {
+    if (root != kNone)
+      root = rank[root];
   }
   for (PersonLink& l : links_)
     l.message = rank[l.message];
@@ -363,7 +378,9 @@ Dataset Dataset::Subset(const std::vector<bool>& keep_channel,
     r.channel = channel_map[r.channel];
     r.author = member(r.author);
     r.parent = r.parent == kNone ? kNone : message_map[r.parent];
-    r.thread = r.thread == kNone ? kNone : message_map[r.thread];
+    const uint32_t root = threads_.Get(i);
+    out.threads_.Set(message_map[i], root == kNone ? kNone : message_map[root]);
+    out.reactions_.Set(message_map[i], reactions_.Get(i));
     if (!r.is_system()) {
       Member& author = out.members_[r.author];
       ++author.messages;

@@ -1,6 +1,7 @@
 // Dataset: the in-memory store of everything read, fed as an EventSink. Members and channels
-// are interned; each message becomes a 28-byte record (no text), so memory grows with the
-// number of messages and people, never with input bytes.
+// are interned; each message becomes a 20-byte record (no text), plus 4 bytes per column
+// (thread, reactions) that the export fills, so memory grows with the number of messages and
+// people, never with input bytes.
 #pragma once
 
 #include <cstdint>
@@ -50,8 +51,10 @@ enum MessageFlags : uint8_t {
   kFlagForward = 2,
 };
 
-// 28 bytes, every field naturally aligned (never packed: a reference to a misaligned field is
-// undefined behaviour): the time is kept in 48 bits, split in two aligned halves.
+// 20 bytes, every field naturally aligned (never packed: a reference to a misaligned field is
+// undefined behaviour): the time is kept in 48 bits, split in two aligned halves. What many
+// exports leave empty (thread roots, reaction counts) lives in columns beside the records
+// (Dataset::thread, Dataset::reactions).
 struct MessageRecord {
   // time_ms() in 48-bit two's complement; kNoTimeHigh:0 is kNoTime.
   uint32_t time_low = 0;
@@ -61,8 +64,6 @@ struct MessageRecord {
   uint32_t author = kNone;
   uint32_t channel = 0;
   uint32_t parent = kNone;  // Index of the explicit reply target (after Finalize).
-  uint32_t thread = kNone;  // Index of the thread root message (after Finalize).
-  uint32_t reactions = 0;
 
   // kNoTime: missing or implausible.
   int64_t time_ms() const {
@@ -88,7 +89,39 @@ struct MessageRecord {
   static constexpr uint16_t kNoTimeHigh = 0x8000;  // With time_low 0: -2^47, never a time.
   static constexpr int64_t kTimeLimit = int64_t{1} << 47;
 };
-static_assert(sizeof(MessageRecord) == 28 && alignof(MessageRecord) == 4);
+static_assert(sizeof(MessageRecord) == 20 && alignof(MessageRecord) == 4);
+
+// A value per message that most exports leave at a default: it takes no memory until a message
+// gets another value, then a slot per message up to the last one set (realloc-grown, as the
+// records are).
+class MessageColumn {
+ public:
+  explicit MessageColumn(uint32_t fallback) : fallback_(fallback) {}
+
+  uint32_t Get(size_t i) const { return i < values_.size() ? values_[i] : fallback_; }
+  void Set(size_t i, uint32_t value) {
+    if (i >= values_.size()) {
+      if (value == fallback_)
+        return;
+      Extend(i + 1);
+    }
+    values_[i] = value;
+  }
+  // Slots for messages [0, n) when any value was set (so that a permutation of n messages can
+  // move them); else nothing.
+  void Extend(size_t n) {
+    while (values_.size() < n)
+      values_.push_back(fallback_);
+  }
+  bool empty() const { return values_.empty(); }
+  size_t capacity() const { return values_.capacity(); }
+  base::RecordArray<uint32_t>& values() { return values_; }
+  uint32_t fallback() const { return fallback_; }
+
+ private:
+  uint32_t fallback_;
+  base::RecordArray<uint32_t> values_;
+};
 
 enum class LinkKind : uint8_t { kMention, kReaction };
 
@@ -129,7 +162,15 @@ class Dataset : public EventSink {
   const std::vector<Member>& members() const { return members_; }
   const std::vector<Channel>& channels() const { return channels_; }
   const base::RecordArray<MessageRecord>& messages() const { return messages_; }
+  // Message i's thread root (index, after Finalize), or kNone.
+  uint32_t thread(size_t i) const { return threads_.Get(i); }
+  // Message i's reaction count (all reactions, including those of unknown people).
+  uint32_t reactions(size_t i) const { return reactions_.Get(i); }
   const std::vector<PersonLink>& links() const { return links_; }
+  // Bytes allocated for the columns beside the records (thread, reactions).
+  uint64_t ColumnBytes() const {
+    return (threads_.capacity() + reactions_.capacity()) * sizeof(uint32_t);
+  }
   std::string_view Text(uint32_t id) const { return strings_->Get(id); }
   // Messages skipped as duplicates of an earlier id.
   uint64_t duplicates() const { return duplicates_; }
@@ -162,6 +203,8 @@ class Dataset : public EventSink {
   std::vector<Member> members_;
   std::vector<Channel> channels_;
   base::RecordArray<MessageRecord> messages_;  // Grows without a copy (record_array.h).
+  MessageColumn threads_{kNone};
+  MessageColumn reactions_{0};
   std::vector<PersonLink> links_;
   // References not resolvable on arrival: the target comes later (newest-first exports).
   struct Pending {

@@ -5,6 +5,8 @@
 #include <set>
 #include <utility>
 
+#include "base/strings.h"
+
 namespace meshcheck::quiz {
 namespace {
 
@@ -120,7 +122,7 @@ bool IsId(std::string_view id) {
   if (id.empty() || id.size() > kMaxIdBytes || id[0] == '-' || id[0] == '_')
     return false;
   for (char c : id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    const bool ok = base::IsAsciiLower(c) || base::IsAsciiDigit(c) || c == '-' || c == '_';
     if (!ok)
       return false;
   }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "base/strings.h"
 #include "meshcheck/version.h"
 #include "quiz/answers.h"
 
@@ -127,8 +128,8 @@ std::string Evidence(Component c, const DataView& view) {
 }
 
 std::string Capitalized(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
-    text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  if (!text.empty())
+    text[0] = base::AsciiUpper(text[0]);
   return text;
 }
 

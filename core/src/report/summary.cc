@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <string_view>
 
@@ -168,16 +169,48 @@ std::string PlacementLine(const classify::Placement& p) {
   return line + ".";
 }
 
+// A period's start as the summary names it: "2024-01-01" for a week, "2024-01" for a month.
+std::string PeriodName(const classify::Timeline& t, const classify::TimelinePoint& p) {
+  char day[11];
+  base::FormatDate(p.start_day, day);
+  return std::string(day, t.weekly ? 10 : 7);
+}
+
+// The index per period. Runs of kCollapsedRun or more unjudged periods read "A to B n/a", and a
+// timeline with none judged says so in one sentence instead of listing them.
 std::string TimelineLine(const classify::Timeline& t) {
-  std::string line = std::string("Timeline (index per ") + (t.weekly ? "week" : "month") + "):";
-  for (const classify::TimelinePoint& p : t.points) {
-    char day[11];
-    base::FormatDate(p.start_day, day);
+  constexpr size_t kCollapsedRun = 3;
+  const auto& points = t.points;
+  const std::string_view unit = t.weekly ? "week" : "month";
+  const bool any_judged = std::any_of(points.begin(), points.end(),
+                                      [](const classify::TimelinePoint& p) { return p.judged; });
+  if (!any_judged) {
+    std::string line = "Timeline: no single " + std::string(unit) +
+                       " has enough messages and replies for an index of its own";
+    if (!points.empty()) {
+      line += " (" + base::Plural(points.size(), unit, std::string(unit) + "s") + ", " +
+              PeriodName(t, points.front());
+      if (points.size() > 1)
+        line += " to " + PeriodName(t, points.back());
+      line += ")";
+    }
+    return line + ".";
+  }
+  std::string line = "Timeline (index per " + std::string(unit) + "):";
+  for (size_t i = 0; i < points.size();) {
+    size_t run = 0;
+    while (i + run < points.size() && !points[i + run].judged)
+      ++run;
     line += ' ';
-    line.append(day, t.weekly ? 10 : 7);
-    line += ' ';
-    line += p.judged ? Fixed(p.index, 0) : std::string("n/a");
+    if (run >= kCollapsedRun) {
+      line += PeriodName(t, points[i]) + " to " + PeriodName(t, points[i + run - 1]) + " n/a,";
+      i += run;
+      continue;
+    }
+    line += PeriodName(t, points[i]) + ' ';
+    line += points[i].judged ? Fixed(points[i].index, 0) : std::string("n/a");
     line += ',';
+    ++i;
   }
   line.back() = '.';
   return line;

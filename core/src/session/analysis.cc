@@ -16,8 +16,10 @@ Analysis Analyze(const model::Dataset& data,
   Analysis a;
   a.facts = metrics::ComputeFacts(data);
   {
-    // Freed, part by part, before the verdict builds its sensitivity graphs.
-    graph::InteractionGraph graph = graph::InteractionGraph::Build(data, metrics::kInference);
+    // Freed, part by part, before the verdict builds its sensitivity graphs; its edges are
+    // collected by ComputeMeasures, once the stages before them have freed their memory.
+    graph::InteractionGraph graph =
+        graph::InteractionGraph::Build(data, metrics::kInference, graph::EdgeCollection::kLater);
     a.hosts = metrics::DetectHosts(data, a.facts, options.hosts);
     a.measures = metrics::ComputeMeasures(data, std::move(graph), a.facts, a.hosts);
   }

@@ -11,12 +11,12 @@
 
 namespace meshcheck {
 
-// Bytes the dataset holds: its records as allocated, plus per message its id-index slot (16
-// bytes, the index at most half full) and per member and channel their interned strings and
-// map slots (estimated at 64 and 128 bytes). An estimate: it grows with what was read, never
-// with the input's bytes.
+// Bytes the dataset holds: its records and message columns as allocated, plus per message its
+// id-index slot (16 bytes, the index at most half full) and per member and channel their interned
+// strings and map slots (estimated at 64 and 128 bytes). An estimate: it grows with what was read,
+// never with the input's bytes.
 inline uint64_t EstimatedMemoryBytes(const model::Dataset& data) {
-  return data.messages().capacity() * (sizeof(model::MessageRecord) + 32) +
+  return data.messages().capacity() * (sizeof(model::MessageRecord) + 32) + data.ColumnBytes() +
          data.links().capacity() * sizeof(model::PersonLink) +
          data.members().capacity() * (sizeof(model::Member) + 64) +
          data.channels().capacity() * (sizeof(model::Channel) + 128);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/diagnostics.h"
+#include "base/free_memory.h"
 #include "base/phase_timer.h"
 #include "classify/verdict.h"
 #include "graph/interaction_graph.h"
@@ -214,6 +215,7 @@ Status Session::Finish() {
   Status chosen = s.Choose();
   if (!chosen.ok())
     return s.Fail(std::move(chosen));
+  base::ReturnFreedMemory();  // What the reading left: the records' old blocks, the id index.
   const model::Dataset& data = s.chosen ? *s.chosen : s.dataset;
   std::vector<Format> formats;
   for (const report::InputSummary& in : s.inputs) {

@@ -12,6 +12,7 @@
 
 namespace {
 
+using meshcheck::graph::EdgeCollection;
 using meshcheck::graph::InferenceOptions;
 using meshcheck::graph::InteractionGraph;
 using meshcheck::model::ChannelKind;
@@ -203,7 +204,7 @@ TEST_CASE("explicit links are the parents; nothing is inferred where the export 
   const auto& data = b.Finalize();
   const InteractionGraph g = Build(data);
   CHECK(g.parent() == std::vector<uint32_t>{kNone, kNone, 0});
-  CHECK(g.inferred() == std::vector<uint8_t>{0, 0, 0});
+  CHECK(g.inferred() == std::vector<bool>{false, false, false});
   CHECK(g.inferred_channel() == std::vector<bool>{false});
   CHECK(g.inference().channels == 0);
   CHECK(g.inference().replies == 0);
@@ -225,7 +226,7 @@ TEST_CASE("turn-taking: same-author turns merge, a turn answers the last other s
   const InteractionGraph g = Build(data);
   CHECK(g.inferred_channel() == std::vector<bool>{false, true});
   CHECK(g.parent() == std::vector<uint32_t>{kNone, 0, 0, 2, kNone, 4, 4});
-  CHECK(g.inferred() == std::vector<uint8_t>{0, 1, 1, 1, 0, 1, 1});
+  CHECK(g.inferred() == std::vector<bool>{false, true, true, true, false, true, true});
   const uint32_t ann = b.MemberIndex("ann");
   const uint32_t bob = b.MemberIndex("bob");
   CHECK(ReplyTargets(g) == std::vector<uint32_t>{kNone, kNone, ann, bob, kNone, bob, bob});
@@ -283,7 +284,7 @@ TEST_CASE("turn-taking: an @mention of an earlier speaker names the parent, at a
   const auto& data = b.Finalize();
   const InteractionGraph g = Build(data);
   CHECK(g.parent() == std::vector<uint32_t>{kNone, 0, 0, 2, 1, 3, 5});
-  CHECK(g.inferred() == std::vector<uint8_t>{0, 1, 1, 1, 1, 1, 1});
+  CHECK(g.inferred() == std::vector<bool>{false, true, true, true, true, true, true});
   CHECK(g.inference().replies == 5);             // 2, 3, 4, 5 and the turn 6-7.
   CHECK(g.inference().replies_by_mention == 3);  // 3, 5 and 6-7.
   CHECK(g.inference().turns == 6);
@@ -317,7 +318,7 @@ TEST_CASE("an explicit link in an inferred channel is kept; the rest of its turn
   const auto& data = b.Finalize();
   const InteractionGraph g = Build(data);
   CHECK(g.parent() == std::vector<uint32_t>{kNone, 0, 0, 2});
-  CHECK(g.inferred() == std::vector<uint8_t>{0, 1, 0, 1});
+  CHECK(g.inferred() == std::vector<bool>{false, true, false, true});
   CHECK(Edges(data, g) == EdgeMap{{"bob->ann", {1, 0, 0}}, {"cat->ann", {1, 0, 0}}});
   CHECK(InferredEdges(data, g) == std::map<std::string, uint32_t>{{"bob->ann", 1}});
   CHECK(g.inference().replies == 1);
@@ -385,7 +386,7 @@ TEST_CASE("without edges, a graph keeps the same replies and conversations") {
   b.Say("6", "cat", 40, chat);  // A new conversation.
   const auto& data = b.Finalize();
   const InteractionGraph full = Build(data);
-  const InteractionGraph bare = InteractionGraph::Build(data, kOptions, /*with_edges=*/false);
+  const InteractionGraph bare = InteractionGraph::Build(data, kOptions, EdgeCollection::kNone);
   // bob->ann (a reply in each channel), cat->bob, cat->ann (mention), dan->cat (reaction).
   CHECK(full.edges().size() == 4);
   CHECK(bare.edges().empty());
@@ -402,6 +403,32 @@ TEST_CASE("without edges, a graph keeps the same replies and conversations") {
   CHECK(bare.inference().replies == full.inference().replies);
   CHECK(bare.inference().concurrent == 0);  // Kappa is the full graph's business.
   CHECK(bare.node_count() == full.node_count());
+}
+
+TEST_CASE("edges left for later are the same edges once collected, with kappa's counts") {
+  DatasetBuilder b;
+  const uint32_t chat = b.UnlinkedChannel("whatsapp");
+  b.Say("1", "ann", 0);
+  b.Reply("2", "bob", "1", 1);
+  b.Post(Msg("3", Who("cat"), 3).ReplyTo("2").Mention(Who("ann")).React(Who("dan")));
+  b.Say("4", "ann", 10, chat);
+  b.Say("5", "bob", 11, chat);
+  b.Say("6", "cat", 12, chat);  // Two other authors within the window: concurrent.
+  const auto& data = b.Finalize();
+  const InteractionGraph full = Build(data);
+  InteractionGraph later = InteractionGraph::Build(data, kOptions, EdgeCollection::kLater);
+  CHECK(later.edges().empty());
+  CHECK(later.inference().concurrent == full.inference().concurrent);
+  CHECK(full.inference().concurrent > 0);
+  later.CollectEdges(data);
+  CHECK(Edges(data, later) == Edges(data, full));
+  CHECK(InferredEdges(data, later) == InferredEdges(data, full));
+  CHECK(later.edges().size() == full.edges().size());
+  later.CollectEdges(data);  // Collected once: nothing more.
+  CHECK(later.edges().size() == full.edges().size());
+  InteractionGraph bare = InteractionGraph::Build(data, kOptions, EdgeCollection::kNone);
+  bare.CollectEdges(data);  // Never collected.
+  CHECK(bare.edges().empty());
 }
 
 TEST_CASE("releasing parts of a graph frees them and keeps the edges and conversations") {
@@ -428,4 +455,9 @@ TEST_CASE("releasing parts of a graph frees them and keeps the edges and convers
   CHECK(released.inference().replies == full.inference().replies);
   CHECK(released.inference().concurrent == full.inference().concurrent);
   CHECK(released.node_count() == full.node_count());
+  released.ReleaseConversations();
+  CHECK(released.conversation().empty());
+  CHECK(!full.conversation().empty());
+  CHECK(released.conversation_root() == full.conversation_root());
+  CHECK(Edges(data, released) == Edges(data, full));
 }

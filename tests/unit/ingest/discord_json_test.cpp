@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -573,6 +574,49 @@ TEST_CASE("DCE: a syntax error is kParseError at its byte and line") {
         1 + static_cast<uint64_t>(std::count(data.begin(), data.begin() + at, '\n')));
   CHECK(r.status.message().find("';'") != std::string::npos);
   CHECK_FALSE(r.sink.messages.empty());  // Read up to the damage, then stopped.
+}
+
+TEST_CASE("DCE: a cut at any byte of a message with skipped fields keeps the ones before") {
+  // The reader skips avatarUrl, emoji, attachments and the like unread: a cut inside them is
+  // still a cut, located at the end of the input.
+  const std::string data = ReadFile(CorpusDir() / "discord" / "dcef-example-guild-general.json");
+  const nlohmann::json doc = nlohmann::json::parse(data);
+  const auto expected = ExpectedMessages(doc);
+  const size_t begin = data.find(std::string(doc["messages"][3]["id"]));
+  // The '}' that ends message 3: the last one before message 4's id.
+  const size_t end = data.rfind('}', data.find(std::string(doc["messages"][4]["id"])));
+  REQUIRE(data.find("\"avatarUrl\"", begin) < end);
+  for (size_t cut = begin; cut <= end; ++cut) {
+    INFO("cut at " << cut);
+    const ReadResult r = Read(data.substr(0, cut));
+    REQUIRE(r.status.ok());
+    REQUIRE(r.sink.messages.size() == 3);
+    CHECK(r.sink.messages[2] == expected[2]);
+    CHECK(r.diagnostics.entries().at("ingest.discord.truncated").first.byte == cut);
+  }
+}
+
+TEST_CASE("DCE: a syntax error inside a skipped field is kParseError at its byte and line") {
+  const std::string data = ReadFile(CorpusDir() / "discord" / "dcef-example-guild-general.json");
+  struct Damage {
+    const char* after;   // Inserted right after this text, found in the second half.
+    const char* insert;  // Inside a skipped array, and inside a skipped string.
+    const char* message;
+  };
+  for (const Damage& d :
+       {Damage{"\"attachments\": [", "}", "unexpected '}', expected a value or ']'"},
+        Damage{"\"avatarUrl\": \"", "\x01", "control character in a string"}}) {
+    std::string bad = data;
+    const size_t at = bad.find(d.after, bad.size() / 2) + std::strlen(d.after);
+    bad.insert(at, d.insert);
+    INFO(d.after);
+    const ReadResult r = ReadAll(bad);
+    CHECK(r.status.id() == "ingest.json.syntax");
+    CHECK(r.status.location().byte == at);
+    CHECK(r.status.location().line ==
+          1 + static_cast<uint64_t>(std::count(bad.begin(), bad.begin() + at, '\n')));
+    CHECK(r.status.message().find(d.message) != std::string::npos);
+  }
 }
 
 TEST_CASE("DCE: one channel split in two partition files is one channel in the Dataset") {

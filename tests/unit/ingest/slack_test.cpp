@@ -473,9 +473,9 @@ TEST_CASE("Slack: a whole export read in a scrambled order, users.json last", "[
     size_t linked = 0;
     for (uint32_t i = 0; i < data.messages().size(); ++i) {
       const model::MessageRecord& m = data.messages()[i];
-      linked += m.thread != model::kNone && m.thread != i;
-      CHECK((m.parent == model::kNone || m.parent == m.thread ||
-             data.messages()[m.parent].thread == m.thread));
+      linked += data.thread(i) != model::kNone && data.thread(i) != i;
+      CHECK((m.parent == model::kNone || m.parent == data.thread(i) ||
+             data.thread(m.parent) == data.thread(i)));
     }
     CHECK(linked == replies_in_export);
     CHECK(data.duplicates() == 0);
@@ -725,7 +725,7 @@ TEST_CASE("Slack: a thread reply's target is the person it names, else the threa
   REQUIRE(data.messages().size() == 3);
   CHECK(data.messages()[1].parent == 0);
   CHECK(data.messages()[2].parent == 1);
-  CHECK(data.messages()[2].thread == 0);
+  CHECK(data.thread(2) == 0);
 }
 
 TEST_CASE("Slack: system subtypes", "[slack]") {

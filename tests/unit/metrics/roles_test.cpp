@@ -209,3 +209,27 @@ TEST_CASE("regulars come back week after week; newcomers arrive in the last four
   CHECK_FALSE(RolesOf(a, b.MemberIndex("weekly")) & kRoleNewcomer);
   CHECK_FALSE(RolesOf(a, b.MemberIndex("twice")) & kRoleNewcomer);
 }
+
+TEST_CASE("answering counts: messages and conversations in those others started") {
+  DatasetBuilder b;
+  Cliques(&b, false);
+  const auto a = AnalyzeAll(b, {"host"});
+  const auto& data = b.data();
+  const meshcheck::metrics::PeerNetwork network(data, a.graph, a.hosts);
+  const auto counts = meshcheck::metrics::CountAnswering(data, a.graph, network);
+  for (const char* opener : {"a", "d"}) {
+    INFO(opener);
+    CHECK(counts.messages[b.MemberIndex(opener)] == 0);
+    CHECK(counts.conversations[b.MemberIndex(opener)] == 1);
+    CHECK(counts.answering[b.MemberIndex(opener)] == 0);
+  }
+  for (const char* answerer : {"b", "c", "e", "f"}) {
+    INFO(answerer);
+    CHECK(counts.messages[b.MemberIndex(answerer)] == 1);
+    CHECK(counts.conversations[b.MemberIndex(answerer)] == 1);
+    CHECK(counts.answering[b.MemberIndex(answerer)] == 1);
+  }
+  // The host answered in both; hosts are in no poster list.
+  CHECK(counts.messages[b.MemberIndex("host")] == 2);
+  CHECK(counts.conversations[b.MemberIndex("host")] == 0);
+}

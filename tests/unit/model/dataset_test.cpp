@@ -60,7 +60,7 @@ TEST_CASE("a message record keeps any time within 2^47 ms exactly, and kNoTime")
     r.set_time_ms(ms);
     CHECK(r.time_ms() == kNoTime);
   }
-  CHECK(sizeof(MessageRecord) == 28);
+  CHECK(sizeof(MessageRecord) == 20);
 }
 
 TEST_CASE("a message id repeated in one channel is counted once") {
@@ -93,7 +93,7 @@ TEST_CASE("messages are sorted by time, stably, and reply and thread targets fol
   for (size_t i = 1; i <= 3; ++i)
     CHECK(ParentAuthor(data, i) == "ann");
   CHECK(data.messages()[4].parent == kNone);
-  CHECK(data.messages()[4].thread == 0);
+  CHECK(data.thread(4) == 0);
   for (size_t i = 0; i + 1 < data.messages().size(); ++i) {
     CHECK(data.messages()[i].time_ms() <= data.messages()[i + 1].time_ms());
   }
@@ -125,7 +125,7 @@ TEST_CASE("references to messages outside the export are counted, not linked") {
   const Dataset& data = b.Finalize();
   for (size_t i = 0; i < 5; ++i) {
     CHECK(data.messages()[i].parent == kNone);
-    CHECK(data.messages()[i].thread == kNone);
+    CHECK(data.thread(i) == kNone);
   }
   CHECK(data.messages()[5].parent == 2);
   CHECK(b.diagnostics().Count("model.reply_target_outside") == 3);
@@ -258,7 +258,7 @@ TEST_CASE("mentions and reactions follow their message through the sort") {
   CHECK(data.links()[1].person == b.MemberIndex("bob"));
   CHECK(data.links()[2].message == 1);
   CHECK(data.links()[2].kind == LinkKind::kReaction);
-  CHECK(data.messages()[1].reactions == 4);
+  CHECK(data.reactions(1) == 4);
   // Mentioned and reacting people are members, but they wrote nothing.
   CHECK(data.members()[b.MemberIndex("cat")].messages == 0);
 }
@@ -284,25 +284,25 @@ TEST_CASE("a large shuffled export is sorted in place with its references and li
   REQUIRE(messages.size() == kCount);
   size_t checked_links = 0;
   for (uint32_t k = 0; k < kCount; ++k) {
-    const uint32_t arrival = messages[k].reactions;
+    const uint32_t arrival = data.reactions(k);
     CHECK(messages[k].time_ms() ==
           kBaseMs + static_cast<int64_t>((arrival * 7919u) % 1000) * kMinuteMs);
     if (k > 0) {
-      const bool before = messages[k - 1].time_ms() < messages[k].time_ms() ||
-                          (messages[k - 1].time_ms() == messages[k].time_ms() &&
-                           messages[k - 1].reactions < arrival);
+      const bool before =
+          messages[k - 1].time_ms() < messages[k].time_ms() ||
+          (messages[k - 1].time_ms() == messages[k].time_ms() && data.reactions(k - 1) < arrival);
       CHECK(before);
     }
     if (arrival == 0) {
       CHECK(messages[k].parent == kNone);
     } else {
       REQUIRE(messages[k].parent != kNone);
-      CHECK(messages[messages[k].parent].reactions == arrival - 1);
+      CHECK(data.reactions(messages[k].parent) == arrival - 1);
     }
   }
   for (size_t l = 0; l < data.links().size(); ++l) {
     const auto& link = data.links()[l];
-    const uint32_t arrival = messages[link.message].reactions;
+    const uint32_t arrival = data.reactions(link.message);
     CHECK(arrival % 3 == 0);
     CHECK(data.Text(data.members()[link.person].key) == "p" + std::to_string((arrival + 1) % 50));
     if (l > 0)
@@ -377,4 +377,40 @@ TEST_CASE("message ids of every size, one byte apart, stay apart and match their
     INFO(ids[i]);
     CHECK(ParentAuthor(data, count + i) == "a" + std::to_string(i));
   }
+}
+
+TEST_CASE("thread roots and reaction counts take memory only in exports that have them") {
+  DatasetBuilder plain;
+  plain.Say("1", "ann", 0);
+  plain.Reply("2", "bob", "1", 1);
+  const Dataset& without = plain.Finalize();
+  CHECK(without.ColumnBytes() == 0);
+  CHECK(without.thread(0) == kNone);
+  CHECK(without.thread(1) == kNone);
+  CHECK(without.reactions(1) == 0);
+
+  DatasetBuilder b;
+  const uint32_t other = b.Channel("other");
+  b.Say("1", "ann", 0);
+  b.Say("2", "bob", 1, other);
+  b.Post(Msg("3", Who("cat"), 2).Thread("1").Reactions(5));
+  b.Say("4", "dan", 3);
+  b.Post(Msg("5", Who("eve"), 4).Thread("1"));
+  const Dataset& data = b.Finalize();
+  CHECK(data.ColumnBytes() > 0);
+  const std::vector<uint32_t> threads = {data.thread(0), data.thread(1), data.thread(2),
+                                         data.thread(3), data.thread(4)};
+  CHECK(threads == std::vector<uint32_t>{kNone, kNone, 0, kNone, 0});
+  const std::vector<uint32_t> reactions = {data.reactions(0), data.reactions(1), data.reactions(2),
+                                           data.reactions(3), data.reactions(4)};
+  CHECK(reactions == std::vector<uint32_t>{0, 0, 5, 0, 0});
+  // The part without channel "other": the messages after bob's move down by one.
+  meshcheck::base::Diagnostics diagnostics;
+  const Dataset part = data.Subset({true, false}, &diagnostics);
+  REQUIRE(part.messages().size() == 4);
+  CHECK(part.thread(1) == 0);
+  CHECK(part.thread(2) == kNone);
+  CHECK(part.thread(3) == 0);
+  CHECK(part.reactions(1) == 5);
+  CHECK(part.reactions(3) == 0);
 }

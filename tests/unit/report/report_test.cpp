@@ -448,6 +448,38 @@ TEST_CASE("inferred replies are marked per channel and counted in the report and
                      "the export keeps no reply links in 1 channel.") != std::string::npos);
 }
 
+// 41 messages from minute `start`, each replying to the one before, written in turn by eight
+// people: enough for a month of its own to meet the data floors (C.2 item 1).
+void BusyDay(DatasetBuilder* b, int64_t start, const std::string& prefix) {
+  b->Post(Msg(prefix + "0", Who("p0"), start));
+  for (int i = 1; i <= 40; ++i) {
+    b->Reply(prefix + std::to_string(i), "p" + std::to_string(i % 8),
+             prefix + std::to_string(i - 1), start + i * 30);
+  }
+}
+
+TEST_CASE("the summary's timeline lists judged periods and collapses long unjudged runs") {
+  constexpr int64_t kDay = 24 * 60;
+  DatasetBuilder b;
+  BusyDay(&b, 0, "jan");                      // 2024-01
+  BusyDay(&b, 95 * kDay, "apr");              // 2024-04
+  b.Post(Msg("aug", Who("p1"), 215 * kDay));  // 2024-08: one message.
+  const Rendered r(b, Options{});
+  const Json j = Json::parse(r.Report());
+  const Json& periods = j["timeline"]["periods"];
+  REQUIRE(j["timeline"]["unit"] == "month");
+  REQUIRE(periods.size() == 8);
+  for (size_t p = 0; p < periods.size(); ++p) {
+    INFO("period " << periods[p]["start"]);
+    CHECK(periods[p]["community_index"].is_null() == (p != 0 && p != 3));
+  }
+  // Two unjudged months stay listed; four in a row read as one range.
+  const std::regex line(
+      "Timeline \\(index per month\\): 2024-01 \\d+, 2024-02 n/a, 2024-03 n/a, 2024-04 \\d+, "
+      "2024-05 to 2024-08 n/a\\.\n");
+  CHECK(std::regex_search(r.Summary(), line));
+}
+
 TEST_CASE("boundary, placement, timeline and response times are rendered as the schema says") {
   DatasetBuilder b;
   SmallGroup(&b);
@@ -490,7 +522,8 @@ TEST_CASE("boundary, placement, timeline and response times are rendered as the 
         std::string::npos);
   CHECK(summary.find("Boundary Index ") != std::string::npos);
   CHECK(summary.find("Map: ") != std::string::npos);
-  CHECK(summary.find("Timeline (index per week): 2024-01-01 n/a.") != std::string::npos);
+  CHECK(summary.find("Timeline: no single week has enough messages and replies for an index of "
+                     "its own (1 week, 2024-01-01).") != std::string::npos);
   CHECK(summary.find("Replies to members: no member question old enough to judge.") !=
         std::string::npos);
 }

@@ -99,11 +99,14 @@ SampledPhase::~SampledPhase() {
     return;
   const Clock::time_point now = Clock::now();
   // The interval, less a clock read's cost, stands for kSampleEvery entries; the enclosing phase
-  // gives up that time and keeps the rest (phases still add up).
+  // gives up that time and keeps the rest (phases still add up). It never gives up more than it
+  // holds: one slow sample (the thread preempted on a busy machine) would otherwise leave it
+  // negative.
   const double interval = std::chrono::duration<double>(now - state.mark).count();
   const double seconds = std::max(0.0, interval - state.clock_seconds);
-  (*state.times)[state.current] += seconds * kSampleEvery;
-  (*state.times)[previous_] += interval - seconds * kSampleEvery;
+  const double claimed = std::min(seconds * kSampleEvery, (*state.times)[previous_] + interval);
+  (*state.times)[state.current] += claimed;
+  (*state.times)[previous_] += interval - claimed;
   state.mark = now;
   state.current = previous_;
 }

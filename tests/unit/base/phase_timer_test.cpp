@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <thread>
 
@@ -99,4 +100,27 @@ TEST_CASE("phases: a sampled scope's time is estimated from one entry in 61, mov
   CHECK(times[Phase::kModel] >= kEntries * 100e-6);
   CHECK(Total(times) <= elapsed + 1e-9);  // Moved time cancels up to rounding.
   CHECK(Total(times) >= 2 * kEntries * 100e-6);
+}
+
+TEST_CASE("phases: one slow sample never leaves the enclosing phase negative") {
+  // kSampleEvery recordings of one 5 ms entry each: one of them is timed and would claim 61 x
+  // 5 ms of a recording that lasted 5 ms.
+  int timed = 0;
+  for (uint32_t i = 0; i < SampledPhase::kSampleEvery; ++i) {
+    PhaseTimes times;
+    const auto start = std::chrono::steady_clock::now();
+    {
+      PhaseRecording recording(&times, Phase::kTokenize);
+      SampledPhase model(Phase::kModel);
+      Sleep(5);
+    }
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    INFO("recording " << i);
+    CHECK(times[Phase::kTokenize] >= 0);
+    CHECK(times[Phase::kModel] <= elapsed + 1e-9);
+    CHECK(Total(times) <= elapsed + 1e-9);
+    timed += times[Phase::kModel] > 0;
+  }
+  CHECK(timed == 1);
 }

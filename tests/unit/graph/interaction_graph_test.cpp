@@ -375,15 +375,25 @@ TEST_CASE("kappa counts messages with two other recent speakers, channel by chan
   CHECK(g.inference().concurrent == 2);
 }
 
+namespace {
+
+// A linked channel (a reply with a mention and a reaction) and an unlinked one where ann, then
+// bob and cat speak at the given minutes.
+void LinkedAndUnlinked(DatasetBuilder* b, int64_t bob_minute, int64_t cat_minute) {
+  const uint32_t chat = b->UnlinkedChannel("whatsapp");
+  b->Say("1", "ann", 0);
+  b->Reply("2", "bob", "1", 1);
+  b->Post(Msg("3", Who("cat"), 3).ReplyTo("2").Mention(Who("ann")).React(Who("dan")));
+  b->Say("4", "ann", 10, chat);
+  b->Say("5", "bob", bob_minute, chat);
+  b->Say("6", "cat", cat_minute, chat);
+}
+
+}  // namespace
+
 TEST_CASE("without edges, a graph keeps the same replies and conversations") {
   DatasetBuilder b;
-  const uint32_t chat = b.UnlinkedChannel("whatsapp");
-  b.Say("1", "ann", 0);
-  b.Reply("2", "bob", "1", 1);
-  b.Post(Msg("3", Who("cat"), 3).ReplyTo("2").Mention(Who("ann")).React(Who("dan")));
-  b.Say("4", "ann", 10, chat);
-  b.Say("5", "bob", 12, chat);  // Inferred: answers ann.
-  b.Say("6", "cat", 40, chat);  // A new conversation.
+  LinkedAndUnlinked(&b, 12, 40);  // bob's is inferred to answer ann; cat's starts anew.
   const auto& data = b.Finalize();
   const InteractionGraph full = Build(data);
   const InteractionGraph bare = InteractionGraph::Build(data, kOptions, EdgeCollection::kNone);
@@ -407,13 +417,7 @@ TEST_CASE("without edges, a graph keeps the same replies and conversations") {
 
 TEST_CASE("edges left for later are the same edges once collected, with kappa's counts") {
   DatasetBuilder b;
-  const uint32_t chat = b.UnlinkedChannel("whatsapp");
-  b.Say("1", "ann", 0);
-  b.Reply("2", "bob", "1", 1);
-  b.Post(Msg("3", Who("cat"), 3).ReplyTo("2").Mention(Who("ann")).React(Who("dan")));
-  b.Say("4", "ann", 10, chat);
-  b.Say("5", "bob", 11, chat);
-  b.Say("6", "cat", 12, chat);  // Two other authors within the window: concurrent.
+  LinkedAndUnlinked(&b, 11, 12);  // cat's has two other authors within the window: concurrent.
   const auto& data = b.Finalize();
   const InteractionGraph full = Build(data);
   InteractionGraph later = InteractionGraph::Build(data, kOptions, EdgeCollection::kLater);

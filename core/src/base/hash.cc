@@ -1,5 +1,7 @@
 #include "base/hash.h"
 
+#include "base/pages.h"
+
 namespace meshcheck::base {
 
 uint64_t Hash64(std::string_view bytes, uint64_t seed) {
@@ -69,7 +71,7 @@ void FlatMap64::Set(uint64_t key, uint32_t value) {
 
 void FlatMap64::Grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{0, kMissing});
+  AssignPopulated(&slots_, old.empty() ? 64 : old.size() * 2, Slot{0, kMissing});
   size_ = 0;
   for (const Slot& s : old) {
     if (s.value != kMissing) {

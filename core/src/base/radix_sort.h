@@ -12,11 +12,13 @@ namespace meshcheck::base {
 
 inline constexpr size_t kRadixMinItems = size_t{1} << 16;
 
-// Sorts `items` by key(item). 16-bit digits; digits that every key shares are skipped, so keys
-// below 2^32 take at most two passes. Uses a second buffer of the items' size. Fewer items than
-// digit values go to std::stable_sort (the digit counts would cost more than the items).
-template <typename T, typename Key>
-void StableSortByKey(std::vector<T>* items, Key key) {
+// Sorts `items` (a std::vector or base::RecordArray) by key(item). 16-bit digits; digits that every
+// key shares are skipped, so keys below 2^32 take at most two passes. Uses a second buffer of the
+// items' size. Fewer items than digit values go to std::stable_sort (the digit counts would cost
+// more than the items).
+template <typename Items, typename Key>
+void StableSortByKey(Items* items, Key key) {
+  using T = typename Items::value_type;
   if (items->size() < kRadixMinItems) {
     std::stable_sort(items->begin(), items->end(),
                      [&](const T& a, const T& b) { return key(a) < key(b); });
@@ -30,7 +32,8 @@ void StableSortByKey(std::vector<T>* items, Key key) {
   }
   if (any == all)
     return;  // One key (or none): already sorted.
-  std::vector<T> buffer(items->size());
+  Items buffer;
+  buffer.resize(items->size());
   std::vector<size_t> start(65537);
   for (int shift = 0; shift < 64; shift += 16) {
     if ((((any ^ all) >> shift) & 0xFFFF) == 0)

@@ -71,18 +71,6 @@ void InvertPermutation(std::vector<uint32_t>* p, std::vector<bool>* scratch) {
   }
 }
 
-// A slot of the person cache for `key`, from its length and last 8 bytes (cheaper than a full
-// hash; keys are ids or names, which differ most at the end).
-size_t CacheSlot(std::string_view key, size_t bits) {
-  uint64_t tail = 0;
-  if (key.size() >= 8) {
-    std::memcpy(&tail, key.data() + key.size() - 8, 8);  // A fixed size: a single load.
-  } else if (!key.empty()) {
-    std::memcpy(&tail, key.data(), key.size());
-  }
-  return ((tail ^ key.size()) * 0x9E3779B97F4A7C15ULL) >> (64 - bits);
-}
-
 // The hash of a message id: Discord snowflakes and most other ids have 8 to 24 bytes, read as
 // three (possibly overlapping) words chained through a bijective mix, which costs a fraction of
 // the general Hash64; other sizes take Hash64.
@@ -98,6 +86,10 @@ uint64_t IdHash(std::string_view id, uint64_t seed) {
   const uint64_t h = base::Mix64(seed ^ (uint64_t{n} * 0xC2B2AE3D27D4EB4FULL) ^ first);
   return base::Mix64(base::Mix64(h ^ middle) ^ last);
 }
+
+// Seeds of member keys' and display names' hashes (IdHash), apart from message ids'.
+constexpr uint64_t kMemberKeySeed = 0x5851F42D4C957F2DULL;
+constexpr uint64_t kNameSeed = 0x14057B7EF767814FULL;
 
 }  // namespace
 
@@ -152,20 +144,17 @@ uint32_t Dataset::MemberFor(const PersonRef& person, uint32_t message, char role
     NameKey(person.name, &key_scratch_);
     key = key_scratch_;
   }
-  uint32_t index;
-  if (person.is_deleted) {
-    index = MemberByKey(key, person.name);  // Each key is new: no use caching it.
-  } else {
-    CachedPerson& cached = person_cache_[CacheSlot(key, kPersonCacheBits)];
-    if (cached.member == kNone || cached.key != key) {
-      cached.member = MemberByKey(key, person.name);
-      cached.key = Text(members_[cached.member].key);
-    }
-    index = cached.member;
-  }
+  const uint64_t key_hash = IdHash(key, kMemberKeySeed);
+  uint32_t index = member_by_key_.Find(key_hash);
+  if (index == base::FlatMap64::kMissing)
+    index = AddMember(key_hash, key, person.name);
   Member& m = members_[index];
-  if (!person.name.empty() && strings_->Get(m.name) != person.name) {
-    m.name = strings_->Intern(person.name);
+  if (!person.name.empty()) {
+    const uint64_t name_hash = IdHash(person.name, kNameSeed);
+    if (name_hash != m.name_hash) {
+      m.name = strings_->Intern(person.name);
+      m.name_hash = name_hash;
+    }
   }
   m.is_bot |= person.is_bot;
   m.is_deleted |= person.is_deleted;
@@ -173,18 +162,14 @@ uint32_t Dataset::MemberFor(const PersonRef& person, uint32_t message, char role
   return index;
 }
 
-uint32_t Dataset::MemberByKey(std::string_view key, std::string_view name) {
-  const uint32_t key_id = strings_->Intern(key);
-  if (key_id >= member_of_key_.size())
-    member_of_key_.resize(strings_->size(), kNone);
-  uint32_t& index = member_of_key_[key_id];
-  if (index == kNone) {
-    index = static_cast<uint32_t>(members_.size());
-    Member m;
-    m.key = key_id;
-    m.name = strings_->Intern(name);
-    members_.push_back(m);
-  }
+uint32_t Dataset::AddMember(uint64_t key_hash, std::string_view key, std::string_view name) {
+  const auto index = static_cast<uint32_t>(members_.size());
+  member_by_key_.Insert(key_hash, index);
+  Member m;
+  m.key = strings_->Intern(key);
+  m.name = strings_->Intern(name);
+  m.name_hash = IdHash(name, kNameSeed);
+  members_.push_back(m);
   return index;
 }
 
@@ -297,8 +282,9 @@ void Dataset::Finalize() {
                       "channel) count as messages but not as links.",
                       Location{}, missing);
   }
-  std::vector<Pending>().swap(pending_);
+  base::RecordArray<Pending>().swap(pending_);
   message_by_id_.Clear();
+  member_by_key_.Clear();
 
   // Chronological order, stable; undated messages keep their arrival order at the end. Most
   // exports come in that order already.

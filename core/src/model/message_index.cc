@@ -1,5 +1,7 @@
 #include "model/message_index.h"
 
+#include "base/pages.h"
+
 namespace meshcheck::model {
 namespace {
 
@@ -35,8 +37,8 @@ uint32_t MessageIndex::Insert(uint64_t key, uint32_t index) {
     return static_cast<uint32_t>(slots_[i]) - 1;
   slots_[i] = (Check(key) << 32) | (uint64_t{index} + 1);
   if (keys_.size() <= index) {
-    keys_.resize(index, 0);  // Indices skipped (messages never inserted) keep key 0.
-    keys_.push_back(key);    // Amortized growth; a resize by one would fill one key a call.
+    keys_.resize(index);   // Indices skipped (messages never inserted) keep key 0.
+    keys_.push_back(key);  // Amortized growth; a resize by one would fill one key a call.
   } else {
     keys_[index] = key;
   }
@@ -47,7 +49,7 @@ uint32_t MessageIndex::Insert(uint64_t key, uint32_t index) {
 void MessageIndex::Grow() {
   std::vector<uint64_t> old;
   old.swap(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, kEmpty);
+  base::AssignPopulated(&slots_, old.empty() ? 1024 : old.size() * 2, kEmpty);
   shift_ = 64 - __builtin_ctzll(slots_.size());
   const size_t mask = slots_.size() - 1;
   for (uint64_t s : old) {
@@ -62,7 +64,7 @@ void MessageIndex::Grow() {
 
 void MessageIndex::Clear() {
   std::vector<uint64_t>().swap(slots_);
-  std::vector<uint64_t>().swap(keys_);
+  base::RecordArray<uint64_t>().swap(keys_);
   size_ = 0;
   shift_ = 64;
 }

@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "base/record_array.h"
+
 namespace meshcheck::model {
 
 class MessageIndex {
@@ -45,8 +47,8 @@ class MessageIndex {
   size_t SlotFor(uint64_t key) const;
   void Grow();
 
-  std::vector<uint64_t> slots_;  // (check << 32) | (index + 1); 0 = empty.
-  std::vector<uint64_t> keys_;   // Per index: its key (0 for indices never inserted).
+  std::vector<uint64_t> slots_;       // (check << 32) | (index + 1); 0 = empty.
+  base::RecordArray<uint64_t> keys_;  // Per index: its key (0 for indices never inserted).
   size_t size_ = 0;
   int shift_ = 64;  // 64 - log2(slots_.size()).
 };

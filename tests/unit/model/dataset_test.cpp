@@ -313,8 +313,8 @@ TEST_CASE("a large shuffled export is sorted in place with its references and li
 }
 
 TEST_CASE("people whose keys end alike stay apart, however often they alternate") {
-  // Keys of equal length sharing their last 8 bytes (and so one slot of the person cache), and
-  // more people than the cache holds, revisited in an order that keeps evicting them.
+  // Keys of equal length sharing their last 8 bytes (which once shared a slot of a person cache),
+  // more people than fit in a small table, revisited in an order that jumps between them.
   constexpr int kPeople = 3000;
   constexpr int kRounds = 4;
   auto key = [](int p) { return std::to_string(10000 + p) + "-same-tail"; };
@@ -413,4 +413,44 @@ TEST_CASE("thread roots and reaction counts take memory only in exports that hav
   CHECK(part.thread(3) == 0);
   CHECK(part.reactions(1) == 5);
   CHECK(part.reactions(3) == 0);
+}
+
+TEST_CASE("a member's name is the latest given, back and forth; an empty one changes nothing") {
+  meshcheck::base::Diagnostics diagnostics;
+  Dataset data(&diagnostics);
+  meshcheck::model::ChannelInfo channel;
+  channel.key = "c";
+  const uint32_t c = data.OnChannel(channel);
+  auto post = [&](std::string id, std::string_view name, std::string_view reactor_name) {
+    meshcheck::model::Message m;
+    m.channel = c;
+    m.id = id;
+    m.author.key = "u1";
+    m.author.name = name;
+    m.has_time = true;
+    m.time_ms = kBaseMs;
+    const meshcheck::model::PersonRef reactor{"u2", reactor_name};
+    m.reactors = {&reactor, 1};
+    data.OnMessage(m);
+  };
+  auto name_of = [&](std::string_view key) -> std::string {
+    for (const auto& member : data.members()) {
+      if (data.Text(member.key) == key)
+        return std::string(data.Text(member.name));
+    }
+    return "(absent)";
+  };
+  post("1", "Ann", "Cy");
+  CHECK(name_of("u1") == "Ann");
+  CHECK(name_of("u2") == "Cy");
+  post("2", "Bea", "Cyril");  // Renamed, as an author and as a reactor.
+  CHECK(name_of("u1") == "Bea");
+  CHECK(name_of("u2") == "Cyril");
+  post("3", "Ann", "Cy");  // And back.
+  CHECK(name_of("u1") == "Ann");
+  CHECK(name_of("u2") == "Cy");
+  post("4", "", "");  // An export that omits the name keeps the one known.
+  CHECK(name_of("u1") == "Ann");
+  CHECK(name_of("u2") == "Cy");
+  CHECK(data.members().size() == 2);
 }

@@ -37,8 +37,8 @@ uint32_t MessageIndex::Insert(uint64_t key, uint32_t index) {
     return static_cast<uint32_t>(slots_[i]) - 1;
   slots_[i] = (Check(key) << 32) | (uint64_t{index} + 1);
   if (keys_.size() <= index) {
-    keys_.resize(index);   // Indices skipped (messages never inserted) keep key 0.
-    keys_.push_back(key);  // Amortized growth; a resize by one would fill one key a call.
+    keys_.resize(index, 0);  // Indices skipped (messages never inserted) keep key 0.
+    keys_.push_back(key);    // Amortized growth; a resize by one would fill one key a call.
   } else {
     keys_[index] = key;
   }
@@ -64,7 +64,7 @@ void MessageIndex::Grow() {
 
 void MessageIndex::Clear() {
   std::vector<uint64_t>().swap(slots_);
-  base::RecordArray<uint64_t>().swap(keys_);
+  std::vector<uint64_t>().swap(keys_);
   size_ = 0;
   shift_ = 64;
 }

@@ -10,8 +10,10 @@ here from their documented layouts.
 """
 import fnmatch
 import os
+import struct
 import sys
 import zipfile
+import zlib
 
 MAX_SEED_BYTES = 1 << 20  # Longer files are cut (the runs use a smaller -max_len anyway).
 
@@ -33,7 +35,25 @@ GENERIC_CSV = (b'id,timestamp,author,reply_to,thread,channel,kind,text\n'
                b'2,2024-03-01T09:05:00+01:00,bob,1,1,general,,Thanks Ann\n'
                b'3,1709284200,cat,2,1,general,,Same here\n')
 
-# target -> (corpus globs (relative to the corpus), zip entry globs, extra (name, bytes) seeds)
+
+
+def damaged_after_failure_zip():
+    """A Slack-named entry whose JSON fails early, then deflate data damaged after it, then the
+    end of the directory: read whole, one inflate call meets both (a regression: zip.cc once
+    counted that entry's failure twice, and only when whole)."""
+    name = b'channels.json'
+    text = (b'[{"id": "C024BE91L", "name": "general", "created": 1360782804, "creator": "U024BE7LH", '
+            b'"is_archived": false, "is_general": true, "members": ["U024BE7LH"A' + b' ' * 3000)
+    deflater = zlib.compressobj(6, zlib.DEFLATED, -15)
+    data = deflater.compress(text) + deflater.flush(zlib.Z_SYNC_FLUSH) + b'\xff\xff\xff'
+    header = struct.pack('<IHHHHHIIIHH', 0x04034b50, 20, 0, 8, 0, 0x21, zlib.crc32(text),
+                         len(data), len(text), len(name), 0)
+    end = struct.pack('<IHHHHIIH', 0x06054b50, 0, 0, 0, 0, 0, 0, 0)
+    return header + name + data + end
+
+
+# target -> (corpus globs (relative to the corpus), zip entry globs, extra (name, bytes) or
+# (name, bytes, control byte) seeds)
 SPECS = {
     'fuzz_json_tokenizer': (['*/*.json', '*/*.ndjson', 'JSONTESTSUITE'], [], []),
     'fuzz_zip': (['*/*.zip'], [], []),
@@ -54,7 +74,7 @@ SPECS = {
     'fuzz_reader_youtube_json': ([], [], [('commentThreads.json', YOUTUBE_JSON)]),
     'fuzz_reader_youtube_csv': ([], [], [('comments.csv', YOUTUBE_CSV)]),
     'fuzz_reader_generic_csv': ([], [], [('export.csv', GENERIC_CSV)]),
-    'fuzz_reader_zip': (['*/*.zip'], [], []),
+    'fuzz_reader_zip': (['*/*.zip'], [], [('slack.zip', damaged_after_failure_zip(), 4)]),
 }
 
 
@@ -100,10 +120,10 @@ def zip_entries(shared, pattern):
     return out
 
 
-def write_seed(folder, index, name, data):
+def write_seed(folder, index, name, data, control=0):
     name = name.encode()[:64]
     with open(os.path.join(folder, str(index)), 'wb') as f:
-        f.write(b'\0' + name + b'\0' + data[:MAX_SEED_BYTES])
+        f.write(bytes([control]) + name + b'\0' + data[:MAX_SEED_BYTES])
 
 
 def main():
@@ -120,8 +140,8 @@ def main():
         for pattern in entry_globs:
             seeds.extend(zip_entries(shared, pattern))
         seeds.extend(extra)
-        for index, (name, data) in enumerate(seeds):
-            write_seed(folder, index, name, data)
+        for index, seed in enumerate(seeds):
+            write_seed(folder, index, *seed)
         print(f'{target}: {len(seeds)} seeds')
 
 

@@ -401,8 +401,12 @@ Status ZipReader::InflateStep(std::string_view* in) {
                          "Download or copy the file again.")
             .At(AtEntry());
       }
-      DropEntry(Status(StatusCode::kParseError, "ingest.zip.bad_entry",
-                       "its compressed data is damaged"));
+      // An entry already dropped (its reader failed on the bytes this same call inflated) is
+      // not counted again: split into smaller chunks, it would not have been inflated this far.
+      if (wanted_) {
+        DropEntry(Status(StatusCode::kParseError, "ingest.zip.bad_entry",
+                         "its compressed data is damaged"));
+      }
       state_ = State::kCopy;  // Pass over the rest of its known length.
       return CopyStep(in);
     }

@@ -145,6 +145,9 @@ class Dataset : public EventSink {
   void OnMember(const PersonRef& person) override;
   void HintId(uint32_t channel, std::string_view id) override;
 
+  // Room for `total` message records in all (a hint: never fewer than held, no records made).
+  void ReserveMessages(size_t total) { messages_.reserve(total); }
+
   // Call once after the last input: sorts messages by time (stable; undated ones last),
   // resolves reply and thread targets, and frees the id and member key indexes.
   void Finalize();

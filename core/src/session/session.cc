@@ -18,6 +18,7 @@
 #include "model/scope.h"
 #include "report/report.h"
 #include "session/analysis.h"
+#include "session/input_reservation.h"
 #include "session/memory_limit.h"
 
 namespace meshcheck {
@@ -66,6 +67,8 @@ struct Session::Impl {
     return Current().status;
   }
   Status Feed(std::string_view bytes);
+  // Makes room for the current input's records once, when RecordsToReserve says how many.
+  void ReserveForInput();
   // Narrows the analysis to the groups the options name (Options::groups).
   Status Choose();
   report::ReportInput ReportData() const;
@@ -80,6 +83,11 @@ struct Session::Impl {
   std::unique_ptr<ingest::InputReader> reader;
   uint64_t records_at_begin = 0;
   uint64_t bytes = 0;
+  // The current input: its size if known (InputInfo::size_hint), the messages held before it,
+  // and whether ReserveForInput has acted.
+  uint64_t size_hint = 0;
+  size_t messages_at_begin = 0;
+  bool reserved = false;
 
   bool finished = false;
   // The part analysed when the options name groups (Options::groups); else unused.
@@ -118,6 +126,17 @@ Status Session::Impl::Feed(std::string_view chunk) {
   return s;
 }
 
+void Session::Impl::ReserveForInput() {
+  if (reserved)
+    return;
+  const size_t held = dataset.messages().size();
+  const size_t expected = RecordsToReserve(Current().bytes, size_hint, held - messages_at_begin);
+  if (expected == 0 || expected >= model::kNone - messages_at_begin)
+    return;
+  reserved = true;
+  dataset.ReserveMessages(messages_at_begin + expected);
+}
+
 report::ReportInput Session::Impl::ReportData() const {
   report::ReportInput in;
   in.options = &options;
@@ -150,6 +169,9 @@ Status Session::BeginInput(const InputInfo& input) {
   summary.name = input.name;
   s.inputs.push_back(std::move(summary));
   s.records_at_begin = s.dataset.messages().size() + s.dataset.duplicates();
+  s.size_hint = input.size_hint;
+  s.messages_at_begin = s.dataset.messages().size();
+  s.reserved = false;
   s.dataset.BeginInput(s.InputIndex());
   ingest::ReaderContext context;
   context.sink = &s.dataset;
@@ -173,6 +195,7 @@ Status Session::Push(std::string_view chunk) {
   s.Current().bytes += chunk.size();
   const base::PhaseRecording recording(s.timing ? &s.times : nullptr, base::Phase::kTokenize);
   Status fed = s.Feed(chunk);
+  s.ReserveForInput();
   Status memory = CheckMemoryLimit(s.dataset, s.options);
   return memory.ok() ? fed : s.Fail(std::move(memory));
 }
@@ -266,9 +289,15 @@ std::string Session::MembersCsv() const {
 std::string Session::GraphEdgeList() const {
   if (impl_->report_json.empty())  // Not finished, or Finish failed.
     return {};
-  // Rebuilt: the analysis does not keep its graph (session/analysis.h).
+  // Rebuilt: the analysis does not keep its graph (session/analysis.h). Only its edges are
+  // written, so the rest is freed before they are collected, as the analysis does.
   const report::ReportInput in = impl_->ReportData();
-  return report::RenderEdgeList(in, graph::InteractionGraph::Build(*in.data, metrics::kInference));
+  graph::InteractionGraph graph =
+      graph::InteractionGraph::Build(*in.data, metrics::kInference, graph::EdgeCollection::kLater);
+  graph.ReleaseConversations();
+  graph.CollectEdges(*in.data);
+  graph.ReleaseReplies();
+  return report::RenderEdgeList(in, graph);
 }
 
 void Session::EnableTimings() {

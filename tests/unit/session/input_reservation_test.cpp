@@ -1,0 +1,39 @@
+// RecordsToReserve (session/input_reservation.h): when and how much room the Session makes for an
+// input's message records, from the rate read so far.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+
+#include "session/input_reservation.h"
+
+namespace {
+
+using meshcheck::kReserveMinInputBytes;
+using meshcheck::RecordsToReserve;
+
+constexpr uint64_t kMiB = uint64_t{1} << 20;
+
+TEST_CASE("room is made once an eighth of a large input is read, at its rate plus 1/16") {
+  const uint64_t size = 200 * kMiB;
+  CHECK(RecordsToReserve(size / 8 - 1, size, 275'000) == 0);  // Not an eighth yet.
+  // 275,000 records in the first 25 MiB: 2.2 million in 200 MiB, and 1/16 more.
+  CHECK(RecordsToReserve(size / 8, size, 275'000) == 2'337'500);
+  // Later (the Session asks until it gets an answer): the rate of what was read.
+  CHECK(RecordsToReserve(size / 2, size, 1'000'000) == 2'125'000);
+}
+
+TEST_CASE("small, unsized and empty-rate inputs get no reservation") {
+  CHECK(RecordsToReserve(kReserveMinInputBytes - 1, kReserveMinInputBytes - 1, 9'000) == 0);
+  CHECK(RecordsToReserve(10 * kMiB, 0, 9'000) == 0);  // Size unknown (size_hint 0).
+  CHECK(RecordsToReserve(0, 64 * kMiB, 0) == 0);
+  CHECK(RecordsToReserve(8 * kMiB, 64 * kMiB, 0) == 0);  // No records yet: nothing to reserve.
+}
+
+TEST_CASE("an expectation beyond 32-bit record indexes reserves nothing") {
+  const uint64_t size = uint64_t{1} << 40;  // A size hint of a terabyte.
+  CHECK(RecordsToReserve(size / 8, size, 600'000'000) == 0);
+  CHECK(RecordsToReserve(size / 8, size, 510'000'000) == 0);  // 4.34 billion: just too many.
+  CHECK(RecordsToReserve(size / 8, size, 100'000'000) == 850'000'000);
+}
+
+}  // namespace

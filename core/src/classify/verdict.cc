@@ -416,20 +416,18 @@ Verdict Classify(const metrics::GroupFacts& facts,
   return v;
 }
 
-std::vector<SensitivityPoint> InferenceSensitivity(const model::Dataset& data,
-                                                   const metrics::GroupFacts& facts,
-                                                   const metrics::HostSet& hosts,
-                                                   const metrics::Measures& measures) {
+std::vector<SensitivityPoint> OtherWindowsSensitivity(const model::Dataset& data,
+                                                      const metrics::GroupFacts& facts,
+                                                      const metrics::HostSet& hosts) {
   std::vector<SensitivityPoint> out;
-  if (measures.inference.channels == 0)
+  const std::vector<bool> inferred = graph::ChannelsToInfer(data, metrics::kInference);
+  if (std::find(inferred.begin(), inferred.end(), true) == inferred.end())
     return out;
   const bool small_group = facts.posters <= kSmallGroupMaxPosters;
   for (int64_t minutes : metrics::kSensitivityWindowsMinutes) {
     const int64_t window = minutes * base::kMsPerMinute;
-    if (window == metrics::kInference.window_ms) {  // The headline's own window.
-      out.push_back({minutes, IndexOf(IndexComponents(measures.structure, small_group))});
-      continue;
-    }
+    if (window == metrics::kInference.window_ms)
+      continue;                 // The headline's own window: WithHeadlineWindow.
     base::ReturnFreedMemory();  // The previous graph's, before the next one.
     graph::InteractionGraph g =
         graph::InteractionGraph::Build(data, metrics::InferenceWithWindow(window),
@@ -438,6 +436,28 @@ std::vector<SensitivityPoint> InferenceSensitivity(const model::Dataset& data,
     out.push_back({minutes, IndexOf(IndexComponents(metrics::MeasuresOf(tally), small_group))});
   }
   return out;
+}
+
+std::vector<SensitivityPoint> WithHeadlineWindow(std::vector<SensitivityPoint> others,
+                                                 const metrics::GroupFacts& facts,
+                                                 const metrics::Measures& measures) {
+  if (others.empty())
+    return others;
+  const SensitivityPoint headline = {
+      metrics::kInference.window_ms / base::kMsPerMinute,
+      IndexOf(IndexComponents(measures.structure, facts.posters <= kSmallGroupMaxPosters))};
+  const auto later = std::find_if(others.begin(), others.end(), [&](const SensitivityPoint& p) {
+    return p.window_minutes > headline.window_minutes;
+  });
+  others.insert(later, headline);
+  return others;
+}
+
+std::vector<SensitivityPoint> InferenceSensitivity(const model::Dataset& data,
+                                                   const metrics::GroupFacts& facts,
+                                                   const metrics::HostSet& hosts,
+                                                   const metrics::Measures& measures) {
+  return WithHeadlineWindow(OtherWindowsSensitivity(data, facts, hosts), facts, measures);
 }
 
 Verdict Assess(const model::Dataset& data,

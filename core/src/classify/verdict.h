@@ -78,8 +78,23 @@ Verdict Classify(const metrics::GroupFacts& facts,
                  const std::vector<SensitivityPoint>& sensitivity,
                  const ExportTraits& traits);
 
+// The index for every W of kSensitivityWindowsMinutes but kInference's, rebuilding the graph
+// with each; empty when no channel's replies are inferred. Needs no measures: the Session runs
+// it before the headline graph and its measures exist, so that the two are never in memory at
+// once (wasm memory keeps its high-water mark: the 200 MB WhatsApp text's heap reached 162 MiB
+// with them together).
+std::vector<SensitivityPoint> OtherWindowsSensitivity(const model::Dataset& data,
+                                                      const metrics::GroupFacts& facts,
+                                                      const metrics::HostSet& hosts);
+
+// `others` (OtherWindowsSensitivity's) with the headline window's point from `measures`, in
+// window order; empty if `others` is.
+std::vector<SensitivityPoint> WithHeadlineWindow(std::vector<SensitivityPoint> others,
+                                                 const metrics::GroupFacts& facts,
+                                                 const metrics::Measures& measures);
+
 // The index for every W of kSensitivityWindowsMinutes, rebuilding the graph with each; empty
-// when no channel's replies are inferred.
+// when no channel's replies are inferred. WithHeadlineWindow(OtherWindowsSensitivity(...)).
 std::vector<SensitivityPoint> InferenceSensitivity(const model::Dataset& data,
                                                    const metrics::GroupFacts& facts,
                                                    const metrics::HostSet& hosts,

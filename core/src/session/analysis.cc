@@ -15,15 +15,22 @@ Analysis Analyze(const model::Dataset& data,
                  const std::vector<Format>& formats) {
   Analysis a;
   a.facts = metrics::ComputeFacts(data);
+  a.hosts = metrics::DetectHosts(data, a.facts, options.hosts);
+  // The other inference windows' graphs first, each freed before the next: none is in memory
+  // beside the headline graph or its measures (classify/verdict.h).
+  std::vector<classify::SensitivityPoint> sensitivity =
+      classify::OtherWindowsSensitivity(data, a.facts, a.hosts);
   {
-    // Freed, part by part, before the verdict builds its sensitivity graphs; its edges are
-    // collected by ComputeMeasures, once the stages before them have freed their memory.
+    // Freed, part by part, as the measures are computed; its edges are collected by
+    // ComputeMeasures, once the stages before them have freed their memory.
     graph::InteractionGraph graph =
         graph::InteractionGraph::Build(data, metrics::kInference, graph::EdgeCollection::kLater);
-    a.hosts = metrics::DetectHosts(data, a.facts, options.hosts);
     a.measures = metrics::ComputeMeasures(data, std::move(graph), a.facts, a.hosts);
   }
-  a.verdict = classify::Assess(data, a.facts, a.hosts, a.measures, formats);
+  a.verdict =
+      classify::Classify(a.facts, a.hosts, a.measures,
+                         classify::WithHeadlineWindow(std::move(sensitivity), a.facts, a.measures),
+                         classify::TraitsOf(data, formats));
   return a;
 }
 

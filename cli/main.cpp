@@ -387,7 +387,11 @@ int main(int argc, char** argv) {
     return 1;
   if (!args.edges_path.empty()) {
     std::ofstream edges(args.edges_path, std::ios::binary);
-    edges << session.GraphEdgeList();
+    session.WriteGraphEdgeList([](uint64_t) {},
+                               [&](std::string_view piece) {
+                                 edges.write(piece.data(),
+                                             static_cast<std::streamsize>(piece.size()));
+                               });
     if (!edges) {
       std::fprintf(stderr, "meshcheck: cannot write %s\n", args.edges_path.c_str());
       return 1;

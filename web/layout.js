@@ -1,5 +1,5 @@
 // The interaction network's layout, computed in workers (web/worker.js) so the page stays
-// responsive: the core's edge list (report::RenderEdgeList, as Session.graphEdgeListBytes()) is
+// responsive: the core's edge list (report::RenderEdgeList, as Session.graphEdgeListArray()) is
 // parsed into typed arrays by the analysing worker (parseEdgeList), then cut to the kMaxNodes
 // most active people (hosts always kept) and laid out with ForceAtlas2 by a fresh one
 // (layoutNetwork). Deterministic: the same edge list gives the same positions.

@@ -124,10 +124,10 @@ async function analyze(M, request) {
     const bytes = session.progress().bytes;
     const csvBytes = session.membersCsvBytes();
     const csv = csvBytes.length ? new Blob([csvBytes], {type: 'text/csv'}) : null;
-    // The edge list too, parsed straight out of wasm memory, before the report: the page replaces
-    // this worker (and its wasm memory) as the report arrives, before rendering it, and a fresh
-    // one lays out the network.
-    const edges = parseEdgeList(session.graphEdgeListBytes());
+    // The edge list too (a Uint8Array filled outside wasm memory), before the report: the page
+    // replaces this worker (and its wasm memory) as the report arrives, before rendering it, and
+    // a fresh one lays out the network.
+    const edges = parseEdgeList(session.graphEdgeListArray());
     const phases = {
       read: reading.ms / 1000,
       ...session.timings(),

@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -70,6 +71,11 @@ class Session {
   // The interaction graph as tab-separated text (see report::RenderEdgeList), for checking the
   // graph measures against an independent implementation. Valid after Finish.
   std::string GraphEdgeList() const;
+  // The same text without holding it whole: `total` is told its size in bytes, then `piece`
+  // gets it in order, in pieces of whole lines of about 1 MiB (a view valid during the call).
+  // Nothing is called before Finish or after a failed one.
+  void WriteGraphEdgeList(const std::function<void(uint64_t bytes)>& total,
+                          const std::function<void(std::string_view piece)>& piece) const;
   // Every person who posted, with their counts and roles, as CSV (see report::RenderMembersCsv;
   // formula-injection safe). Names are pseudonyms unless the options reveal them. Valid after
   // Finish.

@@ -594,16 +594,21 @@ std::string RenderReport(const ReportInput& in) {
 
 namespace {
 
-// Tab-separated lines of numbers, appended to a string or only counted (to size it first).
+// Tab-separated lines of numbers, only counted (to size the text first) or handed to a
+// PieceWriter in pieces of whole lines, each flushed once it reaches piece_bytes.
 class LineSink {
  public:
-  explicit LineSink(std::string* out) : out_(out) {}  // Null: counts only.
+  // `out` null: counts only.
+  LineSink(const PieceWriter* out, size_t piece_bytes) : out_(out), piece_bytes_(piece_bytes) {}
+  ~LineSink() { Flush(); }
 
   template <typename... Numbers>
   void Line(std::string_view tag, Numbers... numbers) {
     Put(tag);
     (PutNumber(numbers), ...);
     Put("\n");
+    if (buffer_.size() >= piece_bytes_)
+      Flush();
   }
   size_t size() const { return size_; }
 
@@ -611,19 +616,26 @@ class LineSink {
   void Put(std::string_view text) {
     size_ += text.size();
     if (out_)
-      out_->append(text);
+      buffer_.append(text);
   }
   void PutNumber(uint64_t value) {
     char buffer[24] = {'\t'};
     const auto end = std::to_chars(buffer + 1, buffer + sizeof(buffer), value).ptr;
     Put(std::string_view(buffer, static_cast<size_t>(end - buffer)));
   }
+  void Flush() {
+    if (!buffer_.empty())
+      (*out_)(buffer_);
+    buffer_.clear();
+  }
 
-  std::string* out_;
+  const PieceWriter* out_;
+  size_t piece_bytes_;
+  std::string buffer_;
   size_t size_ = 0;
 };
 
-void WriteEdgeList(const ReportInput& in, const graph::InteractionGraph& graph, LineSink* sink) {
+void WriteEdgeLines(const ReportInput& in, const graph::InteractionGraph& graph, LineSink* sink) {
   const auto& members = in.data->members();
   for (uint32_t i = 0; i < members.size(); ++i) {
     const bool host = in.hosts->is_host[i];
@@ -646,16 +658,29 @@ void WriteEdgeList(const ReportInput& in, const graph::InteractionGraph& graph, 
 
 }  // namespace
 
-// Written twice, counted and then into a string of that size: the text (41 MB for the 200 MB
-// WhatsApp bench export) is never copied by a growing string, whose old and new blocks are
-// both held for a moment and, in wasm, leave the heap at that high-water mark.
+// Walked twice, counted and then written: the size comes first, and the text (41 MB for the
+// 200 MB WhatsApp bench export) is never held whole here.
+void WriteEdgeList(const ReportInput& in,
+                   const graph::InteractionGraph& graph,
+                   const std::function<void(uint64_t)>& total,
+                   const PieceWriter& piece,
+                   size_t piece_bytes) {
+  uint64_t bytes = 0;
+  {
+    LineSink count(nullptr, piece_bytes);
+    WriteEdgeLines(in, graph, &count);
+    bytes = count.size();
+  }
+  total(bytes);
+  LineSink write(&piece, piece_bytes);
+  WriteEdgeLines(in, graph, &write);
+}
+
 std::string RenderEdgeList(const ReportInput& in, const graph::InteractionGraph& graph) {
-  LineSink count(nullptr);
-  WriteEdgeList(in, graph, &count);
   std::string out;
-  out.reserve(count.size());
-  LineSink write(&out);
-  WriteEdgeList(in, graph, &write);
+  WriteEdgeList(
+      in, graph, [&](uint64_t bytes) { out.reserve(bytes); },
+      [&](std::string_view piece) { out.append(piece); });
   return out;
 }
 

@@ -4,8 +4,11 @@
 // contains message text; member names are pseudonyms unless the options reveal them.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -94,6 +97,20 @@ std::string RenderMembersCsv(const ReportInput& in);
 // - Then one line per connector (metrics/params.h), by member index: "connector<TAB>index".
 // Indices are member indices (no names).
 std::string RenderEdgeList(const ReportInput& in, const graph::InteractionGraph& graph);
+
+// Receives a text piece by piece, in order; a piece is valid during the call.
+using PieceWriter = std::function<void(std::string_view piece)>;
+// The size of the pieces WriteEdgeList hands over by default (whole lines, about this much).
+inline constexpr size_t kEdgeListPieceBytes = size_t{1} << 20;
+
+// RenderEdgeList's text without holding it whole: `total` is told its size in bytes, then
+// `piece` gets it in pieces of whole lines, each ending at the first line end at or past
+// `piece_bytes` (the last may be shorter).
+void WriteEdgeList(const ReportInput& in,
+                   const graph::InteractionGraph& graph,
+                   const std::function<void(uint64_t)>& total,
+                   const PieceWriter& piece,
+                   size_t piece_bytes = kEdgeListPieceBytes);
 
 // The member id used in reports: a pseudonym ("member-1a2b3c4d") or, if names are revealed,
 // the display name.

@@ -287,8 +287,16 @@ std::string Session::MembersCsv() const {
 }
 
 std::string Session::GraphEdgeList() const {
+  std::string out;
+  WriteGraphEdgeList([&](uint64_t bytes) { out.reserve(bytes); },
+                     [&](std::string_view piece) { out.append(piece); });
+  return out;
+}
+
+void Session::WriteGraphEdgeList(const std::function<void(uint64_t bytes)>& total,
+                                 const std::function<void(std::string_view piece)>& piece) const {
   if (impl_->report_json.empty())  // Not finished, or Finish failed.
-    return {};
+    return;
   // Rebuilt: the analysis does not keep its graph (session/analysis.h). Only its edges are
   // written, so the rest is freed before they are collected, as the analysis does.
   const report::ReportInput in = impl_->ReportData();
@@ -297,7 +305,7 @@ std::string Session::GraphEdgeList() const {
   graph.ReleaseConversations();
   graph.CollectEdges(*in.data);
   graph.ReleaseReplies();
-  return report::RenderEdgeList(in, graph);
+  report::WriteEdgeList(in, graph, total, piece);
 }
 
 void Session::EnableTimings() {

@@ -2,6 +2,7 @@
 // privacy, the JSON shape the schema promises, and the text.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 #include <set>
@@ -277,6 +278,41 @@ TEST_CASE("the edge list lists people and their ties, never bots") {
   o.hosts = {"boss"};
   const Rendered rc(c, o);
   CHECK(rc.Edges() == "node\t0\t0\t1\nnode\t1\t1\t0\nedge\t0\t1\t0\t1\t0\t0\n");
+}
+
+TEST_CASE("the edge list in pieces: its size first, then whole lines that join to the text") {
+  DatasetBuilder b;
+  SmallGroup(&b);
+  const Rendered r(b, Declared(true));
+  const std::string whole = r.Edges();
+  for (size_t piece_bytes : {size_t{1}, size_t{20}, meshcheck::report::kEdgeListPieceBytes}) {
+    INFO("pieces of " << piece_bytes);
+    std::vector<std::string> pieces;
+    uint64_t total = 0;
+    meshcheck::report::WriteEdgeList(
+        r.in, r.graph,
+        [&](uint64_t bytes) {
+          CHECK(pieces.empty());
+          total = bytes;
+        },
+        [&](std::string_view piece) { pieces.emplace_back(piece); }, piece_bytes);
+    CHECK(total == whole.size());
+    std::string joined;
+    for (size_t i = 0; i < pieces.size(); ++i) {
+      const std::string& piece = pieces[i];
+      REQUIRE(!piece.empty());
+      CHECK(piece.back() == '\n');  // Whole lines only...
+      // ...ending at the first line end at or past piece_bytes (the last piece may fall short).
+      const size_t before_last_line = piece.find_last_of('\n', piece.size() - 2) + 1;
+      CHECK(before_last_line < piece_bytes);
+      if (i + 1 < pieces.size())
+        CHECK(piece.size() >= piece_bytes);
+      joined += piece;
+    }
+    CHECK(joined == whole);
+    const auto lines = static_cast<size_t>(std::count(whole.begin(), whole.end(), '\n'));
+    CHECK(pieces.size() == (piece_bytes == 1 ? lines : piece_bytes == 20 ? 4 : 1));
+  }
 }
 
 TEST_CASE("the summary reads as plain, correctly counted English") {

@@ -13,22 +13,22 @@
 #include <cstdint>
 #include <vector>
 
-#if defined(__linux__)
+// The one platform test (emscripten does not define __linux__, but its headers have a madvise
+// stub: the second test says plainly that wasm is left out).
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#define MESHCHECK_POPULATES_PAGES 1
 #include <sys/mman.h>
+#else
+#define MESHCHECK_POPULATES_PAGES 0
 #endif
 
 namespace meshcheck::base {
 
 inline constexpr size_t kMinPopulateBytes = size_t{64} << 10;
-
-#if defined(__linux__) && !defined(__EMSCRIPTEN__)
-inline constexpr bool kPopulatesPages = true;
-#else
-inline constexpr bool kPopulatesPages = false;
-#endif
+inline constexpr bool kPopulatesPages = MESHCHECK_POPULATES_PAGES;
 
 inline void PopulatePages(void* data, size_t bytes) {
-#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#if MESHCHECK_POPULATES_PAGES
   constexpr uintptr_t kPage = 4096;
   constexpr int kPopulateWrite = 23;  // MADV_POPULATE_WRITE; older headers lack the name.
   if (bytes < kMinPopulateBytes)

@@ -146,16 +146,17 @@ uint32_t Dataset::MemberFor(const PersonRef& person, uint32_t message, char role
   }
   const uint64_t key_hash = IdHash(key, kMemberKeySeed);
   uint32_t index = member_by_key_.Find(key_hash);
-  if (index == base::FlatMap64::kMissing)
+  if (index == base::FlatMap64::kMissing) {
     index = AddMember(key_hash, key, person.name);
-  Member& m = members_[index];
-  if (!person.name.empty()) {
+  } else if (!person.name.empty()) {  // The latest name given wins.
+    Member& named = members_[index];
     const uint64_t name_hash = IdHash(person.name, kNameSeed);
-    if (name_hash != m.name_hash) {
-      m.name = strings_->Intern(person.name);
-      m.name_hash = name_hash;
+    if (name_hash != named.name_hash) {
+      named.name = strings_->Intern(person.name);
+      named.name_hash = name_hash;
     }
   }
+  Member& m = members_[index];
   m.is_bot |= person.is_bot;
   m.is_deleted |= person.is_deleted;
   m.is_host_hint |= person.is_host_hint;

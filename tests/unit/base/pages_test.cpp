@@ -8,7 +8,7 @@
 
 #include "base/pages.h"
 
-#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#if MESHCHECK_POPULATES_PAGES
 #include <sys/mman.h>
 #include <unistd.h>
 

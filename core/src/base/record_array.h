@@ -66,6 +66,11 @@ class RecordArray {
     size_ = n;
     ready_ = std::max(ready_, n);
   }
+  // Capacity down to the size: the block shrinks in place and its tail is freed.
+  void shrink_to_fit() {
+    if (capacity_ > size_ && size_ > 0)
+      Reallocate(size_);
+  }
   void swap(RecordArray& other) noexcept {
     std::swap(data_, other.data_);
     std::swap(size_, other.size_);

@@ -284,6 +284,7 @@ void Dataset::Finalize() {
                       Location{}, missing);
   }
   base::RecordArray<Pending>().swap(pending_);
+  messages_.shrink_to_fit();  // The reservation's slack (session/input_reservation.h).
   message_by_id_.Clear();
   member_by_key_.Clear();
 

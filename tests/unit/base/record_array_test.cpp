@@ -61,7 +61,7 @@ TEST_CASE("RecordArray: grows keeping every record, copies and moves like a vect
 
 // Natively the array populates its block ahead of use in 256 KiB steps and copies into a fresh
 // block when it grows: every way of changing the size must leave push_back a valid limit.
-TEST_CASE("RecordArray: appends past populate steps after copies, resizes and reserves") {
+TEST_CASE("RecordArray: appends past populate steps after copies, resizes, reserves and a shrink") {
   RecordArray<Record> records;
   std::vector<Record> expected;
   auto append = [&](uint32_t n) {
@@ -100,6 +100,11 @@ TEST_CASE("RecordArray: appends past populate steps after copies, resizes and re
   same();
   records.reserve(1000000);  // A reserve far ahead, then appends into it.
   append(100000);
+  same();
+  records.shrink_to_fit();  // Down to the size: appends then grow it again.
+  CHECK(records.capacity() == records.size());
+  same();
+  append(1000);
   same();
 }
 

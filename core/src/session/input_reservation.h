@@ -17,16 +17,21 @@ namespace meshcheck {
 // Inputs smaller than this grow as they do: their arrays are small either way.
 inline constexpr uint64_t kReserveMinInputBytes = uint64_t{32} << 20;
 
-// The records an input is expected to add in all, when `read` of its `size_hint` bytes gave
-// `records`; 0 until an eighth of it is read, for small or unsized inputs, and when the
-// expectation would pass the records' 32-bit indexes.
-inline size_t RecordsToReserve(uint64_t read, uint64_t size_hint, size_t records) {
-  if (size_hint < kReserveMinInputBytes || read == 0 || read * 8 < size_hint)
+// The records to make room for in all, when `read` of an input's `size_hint` bytes gave
+// `records` and `held_before` were held before it: held_before plus what the input is expected
+// to add. 0 (no reservation) until an eighth of it is read, for small or unsized inputs, when
+// nothing was read yet, and when the total would pass the records' 32-bit indexes.
+inline size_t RecordsToReserve(uint64_t read,
+                               uint64_t size_hint,
+                               size_t records,
+                               size_t held_before) {
+  if (size_hint < kReserveMinInputBytes || read == 0 || read * 8 < size_hint || records == 0)
     return 0;
   const double expected = static_cast<double>(records) * static_cast<double>(size_hint) /
                           static_cast<double>(read) * (1.0 + 1.0 / 16);
+  const double total = static_cast<double>(held_before) + expected;
   constexpr double kMaxRecords = std::numeric_limits<uint32_t>::max();  // 32-bit indexes.
-  return expected < kMaxRecords ? static_cast<size_t>(expected) : 0;
+  return total < kMaxRecords ? static_cast<size_t>(total) : 0;
 }
 
 }  // namespace meshcheck

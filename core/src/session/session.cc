@@ -129,12 +129,12 @@ Status Session::Impl::Feed(std::string_view chunk) {
 void Session::Impl::ReserveForInput() {
   if (reserved)
     return;
-  const size_t held = dataset.messages().size();
-  const size_t expected = RecordsToReserve(Current().bytes, size_hint, held - messages_at_begin);
-  if (expected == 0 || expected >= model::kNone - messages_at_begin)
+  const size_t total = RecordsToReserve(
+      Current().bytes, size_hint, dataset.messages().size() - messages_at_begin, messages_at_begin);
+  if (total == 0)
     return;
   reserved = true;
-  dataset.ReserveMessages(messages_at_begin + expected);
+  dataset.ReserveMessages(total);
 }
 
 report::ReportInput Session::Impl::ReportData() const {

@@ -5,108 +5,9 @@
 #include "base/free_memory.h"
 #include "base/phase_timer.h"
 #include "graph/disjoint_sets.h"
+#include "graph/edge_collection.h"
 
 namespace meshcheck::graph {
-namespace {
-
-enum class TieKind : uint8_t { kReply, kInferredReply, kMention, kReaction };
-
-// Calls f(from, to, kind) for every tie: the replies (per message, its reply target), then the
-// mentions and reactions of people's messages. Self-ties never count.
-template <typename F>
-void ForEachTie(const model::Dataset& data, const InteractionGraph& graph, F f) {
-  const auto& messages = data.messages();
-  for (uint32_t i = 0; i < messages.size(); ++i) {
-    const uint32_t target = graph.ReplyTarget(i);
-    if (target != model::kNone) {
-      f(messages[i].author, target,
-        graph.inferred()[i] ? TieKind::kInferredReply : TieKind::kReply);
-    }
-  }
-  for (const model::PersonLink& link : data.links()) {
-    const model::MessageRecord& m = messages[link.message];
-    if (m.is_system() || link.person == m.author)
-      continue;
-    if (link.kind == model::LinkKind::kMention) {
-      f(m.author, link.person, TieKind::kMention);
-    } else {
-      f(link.person, m.author, TieKind::kReaction);
-    }
-  }
-}
-
-void AddTie(TieKind kind, EdgeWeights* w) {
-  switch (kind) {
-    case TieKind::kInferredReply:
-      ++w->inferred_replies;
-      [[fallthrough]];
-    case TieKind::kReply:
-      ++w->replies;
-      break;
-    case TieKind::kMention:
-      ++w->mentions;
-      break;
-    case TieKind::kReaction:
-      ++w->reactions;
-      break;
-  }
-}
-
-// The ties reduced to weighted edges sorted by (from, to), without a hash table or a sort of
-// millions of ties: a counting sort lays the ties out by source, a per-target stamp merges
-// each source's ties, and only each source's distinct targets are sorted.
-std::vector<Edge> EdgesOf(const model::Dataset& data,
-                          const InteractionGraph& graph,
-                          uint32_t nodes) {
-  // A tie in 4 bytes: its target and kind. Member indices stay below 2^30: a billion members
-  // would take 32 GiB of Member records.
-  struct Tie {
-    Tie() {}  // Unset: the ties are sized, then filled by a scatter.
-    Tie(uint32_t target, TieKind k) : to(target), kind_bits(static_cast<uint32_t>(k)) {}
-    TieKind kind() const { return static_cast<TieKind>(kind_bits); }
-    uint32_t to : 30;
-    uint32_t kind_bits : 2;
-  };
-  static_assert(sizeof(Tie) == 4);
-  std::vector<size_t> begin(static_cast<size_t>(nodes) + 1, 0);
-  ForEachTie(data, graph, [&](uint32_t from, uint32_t, TieKind) { ++begin[from + 1]; });
-  for (size_t u = 1; u < begin.size(); ++u)
-    begin[u] += begin[u - 1];
-  std::vector<Tie> ties(begin.back());
-  std::vector<size_t> next(begin.begin(), begin.end() - 1);
-  ForEachTie(data, graph,
-             [&](uint32_t from, uint32_t to, TieKind kind) { ties[next[from]++] = Tie(to, kind); });
-  // Per target: the source whose row last saw it, and its edge there.
-  std::vector<uint32_t> seen(nodes, model::kNone);
-  size_t distinct = 0;
-  for (uint32_t u = 0; u < nodes; ++u) {
-    for (size_t k = begin[u]; k < begin[u + 1]; ++k) {
-      distinct += seen[ties[k].to] != u;
-      seen[ties[k].to] = u;
-    }
-  }
-  std::vector<Edge> edges;
-  edges.reserve(distinct);
-  std::fill(seen.begin(), seen.end(), model::kNone);
-  std::vector<uint32_t> slot(nodes);
-  for (uint32_t u = 0; u < nodes; ++u) {
-    const size_t first = edges.size();
-    for (size_t k = begin[u]; k < begin[u + 1]; ++k) {
-      const Tie& t = ties[k];
-      if (seen[t.to] != u) {
-        seen[t.to] = u;
-        slot[t.to] = static_cast<uint32_t>(edges.size());
-        edges.push_back({u, t.to, {}});
-      }
-      AddTie(t.kind(), &edges[slot[t.to]].weights);
-    }
-    std::sort(edges.begin() + static_cast<std::ptrdiff_t>(first), edges.end(),
-              [](const Edge& x, const Edge& y) { return x.to < y.to; });
-  }
-  return edges;
-}
-
-}  // namespace
 
 InteractionGraph InteractionGraph::Build(const model::Dataset& data,
                                          const InferenceOptions& inference,
@@ -135,7 +36,7 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
   g.ListConversations();
   g.edges_pending_ = edges == EdgeCollection::kLater;
   if (edges == EdgeCollection::kNow)
-    g.edges_ = EdgesOf(data, g, g.node_count_);
+    g.edges_ = EdgesOf(data, g);
   return g;
 }
 
@@ -145,7 +46,7 @@ void InteractionGraph::CollectEdges(const model::Dataset& data) {
   const base::ScopedPhase phase(base::Phase::kGraph);
   edges_pending_ = false;
   base::ReturnFreedMemory();  // What the stages before freed: the edges are the largest part.
-  edges_ = EdgesOf(data, *this, node_count_);
+  edges_ = EdgesOf(data, *this);
 }
 
 void InteractionGraph::ReleaseConversationMessages() {

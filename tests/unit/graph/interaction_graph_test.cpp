@@ -5,13 +5,16 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "dataset_builder.h"
+#include "graph/edge_collection.h"
 #include "graph/interaction_graph.h"
 
 namespace {
 
+using meshcheck::graph::Edge;
 using meshcheck::graph::EdgeCollection;
 using meshcheck::graph::InferenceOptions;
 using meshcheck::graph::InteractionGraph;
@@ -464,4 +467,62 @@ TEST_CASE("releasing parts of a graph frees them and keeps the edges and convers
   CHECK(!full.conversation().empty());
   CHECK(released.conversation_root() == full.conversation_root());
   CHECK(Edges(data, released) == Edges(data, full));
+}
+
+TEST_CASE("edges collected a block of sources at a time sum every tie once") {
+  // 2.1 million ties. A block of the edge collection holds 2^19 of them when the blocks are
+  // two or four (edge_collection.h): ann, with more than that, makes a block alone, and the
+  // others fill two blocks after hers.
+  constexpr uint32_t kMessages = 700'000;
+  constexpr uint32_t kPeople = 997;
+  auto person = [](uint32_t i) { return Who("p" + std::to_string((i * 7919) % kPeople)); };
+  DatasetBuilder b;
+  for (uint32_t i = 0; i < kMessages; ++i) {
+    const bool ann = i % 2 == 0;
+    auto post = Msg(std::to_string(i), ann ? Who("ann") : person(i), i / 10);
+    if (i > 0)
+      post.ReplyTo(std::to_string(i - 1 - (i * 31) % std::min(i, 50u)));
+    if (ann)
+      post.Mention(person(i + 1)).Mention(person(i + 2));
+    else
+      post.React(Who("ann")).Mention(person(i + 3));
+    b.Post(post);
+  }
+  const auto& data = b.Finalize();
+  const InteractionGraph g = Build(data);
+  // The ties summed by a map, straight from the replies and links.
+  std::map<std::pair<uint32_t, uint32_t>, std::tuple<uint32_t, uint32_t, uint32_t>> expected;
+  for (uint32_t i = 0; i < kMessages; ++i) {
+    if (g.ReplyTarget(i) != kNone)
+      ++std::get<0>(expected[{data.messages()[i].author, g.ReplyTarget(i)}]);
+  }
+  for (const auto& link : data.links()) {
+    const uint32_t author = data.messages()[link.message].author;
+    if (link.kind == meshcheck::model::LinkKind::kMention)
+      ++std::get<1>(expected[{author, link.person}]);
+    else
+      ++std::get<2>(expected[{link.person, author}]);
+  }
+  uint64_t ties = 0;
+  uint64_t ann_ties = 0;
+  for (const auto& [pair, w] : expected) {
+    const uint32_t n = std::get<0>(w) + std::get<1>(w) + std::get<2>(w);
+    ties += n;
+    ann_ties += pair.first == b.MemberIndex("ann") ? n : 0;
+  }
+  CHECK(ann_ties > (1u << 19));
+  CHECK(ties - ann_ties > (1u << 19));
+  for (const size_t blocks : {size_t{1}, size_t{2}, size_t{4}}) {
+    CAPTURE(blocks);
+    const std::vector<Edge> edges = meshcheck::graph::EdgesOf(data, g, blocks);
+    REQUIRE(edges.size() == expected.size());
+    auto next = expected.begin();
+    for (const auto& e : edges) {
+      REQUIRE(std::pair(e.from, e.to) == next->first);  // Sorted by (from, to), as the map.
+      REQUIRE(std::tuple(e.weights.replies, e.weights.mentions, e.weights.reactions) ==
+              next->second);
+      ++next;
+    }
+  }
+  CHECK(Edges(data, g) == Edges(data, Build(data)));
 }

@@ -58,7 +58,8 @@ for (const file of files) {
   const seconds = (performance.now() - started) / 1000;
   const messages = session.progress().events;
   session.membersCsvBytes();
-  const edgeListBytes = session.graphEdgeListArray().length;
+  let edgeListBytes = 0;
+  session.writeGraphEdgeList({size: (bytes) => edgeListBytes = bytes, piece: () => {}});
   const edges = M.wasmHeapBytes();
   session.delete();
   console.log(`file=${file} bytes=${size} messages=${messages} ingest_heap_bytes=${

@@ -9,8 +9,9 @@
 // - buffer(n) returns a Uint8Array view into a C++-owned buffer of at least n bytes. The view is
 //   invalidated by any call that may grow wasm memory: fetch it again before every fill.
 //   pushBuffer(n) pushes its first n bytes. membersCsvBytes() returns such a view too (of a text
-//   held until the next call of it); graphEdgeListArray() returns a new Uint8Array filled piece
-//   by piece. Large texts leave without a JS string.
+//   held until the next call of it); writeGraphEdgeList(sink) hands the edge list to
+//   sink.size(bytes) and sink.piece(view), a view per piece. Large texts leave without a JS
+//   string.
 // - enableTimings() before the first input makes timings() return the seconds per phase
 //   (meshcheck::PhaseTimings: tokenize, model, graph, metrics, classify, report), as the CLI's
 //   --timings; reading the file is the caller's to time.
@@ -158,23 +159,19 @@ class JsSession {
   val MembersCsvBytes() {
     return Hold([&] { return session_.MembersCsv(); });
   }
-  // The edge list as a new Uint8Array (JS memory), filled piece by piece: wasm memory holds
-  // one piece of it at a time, never the whole text (41 MB for the 200 MB WhatsApp bench text).
-  // Valid after finish(); frees buffer().
-  val GraphEdgeListArray() {
+  // The edge list handed to `sink` piece by piece: sink.size(bytes) once, then sink.piece(view)
+  // per piece of whole lines, a Uint8Array view into wasm memory that is valid only during the
+  // call. Wasm memory holds one piece at a time, never the whole text (41 MB for the 200 MB
+  // WhatsApp bench text). Valid after finish(); frees buffer().
+  void WriteGraphEdgeList(val sink) {
     buffer_ = std::vector<uint8_t>();
-    val out = val::global("Uint8Array").new_(0);
-    double at = 0;
     session_.WriteGraphEdgeList(
-        [&](uint64_t bytes) { out = val::global("Uint8Array").new_(static_cast<double>(bytes)); },
+        [&](uint64_t bytes) { sink.call<void>("size", static_cast<double>(bytes)); },
         [&](std::string_view piece) {
-          out.call<void>("set",
-                         val(emscripten::typed_memory_view(
-                             piece.size(), reinterpret_cast<const uint8_t*>(piece.data()))),
-                         at);
-          at += static_cast<double>(piece.size());
+          sink.call<void>("piece",
+                          val(emscripten::typed_memory_view(
+                              piece.size(), reinterpret_cast<const uint8_t*>(piece.data()))));
         });
-    return out;
   }
 
   void EnableTimings() { session_.EnableTimings(); }
@@ -286,7 +283,7 @@ EMSCRIPTEN_BINDINGS(meshcheck) {
       .function("summaryText", &JsSession::SummaryText)
       .function("graphEdgeList", &JsSession::GraphEdgeList)
       .function("membersCsv", &JsSession::MembersCsv)
-      .function("graphEdgeListArray", &JsSession::GraphEdgeListArray)
+      .function("writeGraphEdgeList", &JsSession::WriteGraphEdgeList)
       .function("membersCsvBytes", &JsSession::MembersCsvBytes)
       .function("progress", &JsSession::Progress)
       .function("enableTimings", &JsSession::EnableTimings)

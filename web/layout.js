@@ -1,7 +1,7 @@
 // The interaction network's layout, computed in workers (web/worker.js) so the page stays
-// responsive: the core's edge list (report::RenderEdgeList, as Session.graphEdgeListArray()) is
-// parsed into typed arrays by the analysing worker (parseEdgeList), then cut to the kMaxNodes
-// most active people (hosts always kept) and laid out with ForceAtlas2 by a fresh one
+// responsive: the core's edge list (report::WriteEdgeList, as Session.writeGraphEdgeList()) is
+// parsed into typed arrays by the analysing worker (EdgeListParser), piece by piece, then cut to
+// the kMaxNodes most active people (hosts always kept) and laid out with ForceAtlas2 by a fresh one
 // (layoutNetwork). Deterministic: the same edge list gives the same positions.
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
@@ -20,90 +20,112 @@ const kSeen = 1, kHost = 2;            // person flags
 const kTab = 9, kNewline = 10;         // bytes
 const kNodeTag = 110, kEdgeTag = 101;  // 'n', 'e': a line's first byte
 
-// Edge lines in the list (those starting with 'e'): the size of parseEdgeList's arrays.
-function countEdgeLines(bytes) {
-  let count = 0;
-  for (let i = 0; i < bytes.length;) {
-    if (bytes[i] === kEdgeTag)
-      ++count;
-    const end = bytes.indexOf(kNewline, i);
-    if (end < 0)
-      break;
-    i = end + 1;
-  }
-  return count;
-}
+// A starting guess of the edge lines in a list of `bytes` bytes (an edge line takes about 30-40
+// bytes, and node and tie lines come besides): the arrays grow by half when it falls short.
+const kBytesPerEdgeGuess = 32;
 
-// Parses the edge list's bytes (ASCII): "node\tindex\tis_host\tmessages" and
-// "edge\tsource\ttarget\treplies\tmentions\treactions\tinferred" lines (tie lines are not
-// drawn). People met only in edge lines get 0 messages. Returns typed arrays only, sized to the
-// list (transferable; no string and no object per line, a large export's list runs to hundreds
-// of thousands of lines): {count (people seen), flags and messages (by person index; flags
-// kSeen | kHost), pairs (one per edge line between two people, kPairStride) and weights (its
-// replies + mentions + reactions)}; the same pair may come several times.
-export function parseEdgeList(bytes) {
-  const lines = countEdgeLines(bytes);
-  const pairs = new Float64Array(lines), weights = new Float64Array(lines);
-  let edges = 0;
-  let flags = new Uint8Array(1024), messages = new Float64Array(1024), count = 0;
-  const see = (index) => {
-    if (index >= flags.length) {
+// Parses the edge list (ASCII) piece by piece, as Session.writeGraphEdgeList hands it over:
+// size(bytes) first (optional: it sizes the arrays), then piece(bytes) per piece of whole lines
+// (a view that is read at once, never kept). Lines: "node\tindex\tis_host\tmessages" and
+// "edge\tsource\ttarget\treplies\tmentions\treactions\tinferred" (tie lines are not drawn).
+// People met only in edge lines get 0 messages. result() returns typed arrays only (transferable;
+// no string and no object per line, a large export's list runs to hundreds of thousands of
+// lines): {count (people seen), flags and messages (by person index; flags kSeen | kHost), pairs
+// (one per edge line between two people, kPairStride) and weights (its replies + mentions +
+// reactions)}; the same pair may come several times.
+export class EdgeListParser {
+  constructor() {
+    this.pairs = new Float64Array(0);
+    this.weights = new Float64Array(0);
+    this.edges = 0;
+    this.flags = new Uint8Array(1024);
+    this.messages = new Float64Array(1024);
+    this.count = 0;
+  }
+
+  size(bytes) {
+    this.grow(Math.ceil(bytes / kBytesPerEdgeGuess));
+  }
+
+  piece(bytes) {
+    let i = 0;
+    // The unsigned integer after the separator at i; leaves i on the byte after it.
+    const field = () => {
+      let value = 0;
+      for (++i; i < bytes.length; ++i) {
+        const digit = bytes[i] - 48;
+        if (digit < 0 || digit > 9)
+          break;
+        value = value * 10 + digit;
+      }
+      return value;
+    };
+    while (i < bytes.length) {
+      const tag = bytes[i];
+      i = bytes.indexOf(kTab, i);
+      if (i < 0)
+        break;
+      if (tag === kNodeTag) {
+        const index = field(), host = field() === 1;
+        this.see(index);
+        this.flags[index] = host ? kSeen | kHost : kSeen;
+        this.messages[index] = field();
+      } else if (tag === kEdgeTag) {
+        const a = field(), b = field();
+        const weight = field() + field() + field();
+        this.see(a);
+        this.see(b);
+        if (a !== b) {
+          if (this.edges === this.pairs.length)
+            this.grow(Math.max(64, Math.ceil(this.pairs.length * 1.5)));
+          this.pairs[this.edges] = Math.min(a, b) * kPairStride + Math.max(a, b);
+          this.weights[this.edges++] = weight;
+        }
+      }
+      i = bytes.indexOf(kNewline, i);
+      if (i < 0)
+        break;
+      ++i;
+    }
+  }
+
+  result() {
+    const {count, flags, messages, pairs, weights, edges} = this;
+    return {
+      count,
+      flags,
+      messages,
+      pairs: pairs.subarray(0, edges),
+      weights: weights.subarray(0, edges)
+    };
+  }
+
+  // Room for `capacity` edges.
+  grow(capacity) {
+    if (capacity <= this.pairs.length)
+      return;
+    const pairs = new Float64Array(capacity), weights = new Float64Array(capacity);
+    pairs.set(this.pairs.subarray(0, this.edges));
+    weights.set(this.weights.subarray(0, this.edges));
+    this.pairs = pairs;
+    this.weights = weights;
+  }
+
+  // Marks person `index` seen, making room for it.
+  see(index) {
+    if (index >= this.flags.length) {
       const size = 2 ** Math.ceil(Math.log2(index + 1));
       const f = new Uint8Array(size), m = new Float64Array(size);
-      f.set(flags);
-      m.set(messages);
-      flags = f;
-      messages = m;
+      f.set(this.flags);
+      m.set(this.messages);
+      this.flags = f;
+      this.messages = m;
     }
-    if (!(flags[index] & kSeen)) {
-      flags[index] = kSeen;
-      ++count;
+    if (!(this.flags[index] & kSeen)) {
+      this.flags[index] = kSeen;
+      ++this.count;
     }
-  };
-  let i = 0;
-  // The unsigned integer after the separator at i; leaves i on the byte after it.
-  const field = () => {
-    let value = 0;
-    for (++i; i < bytes.length; ++i) {
-      const digit = bytes[i] - 48;
-      if (digit < 0 || digit > 9)
-        break;
-      value = value * 10 + digit;
-    }
-    return value;
-  };
-  while (i < bytes.length) {
-    const tag = bytes[i];
-    i = bytes.indexOf(kTab, i);
-    if (i < 0)
-      break;
-    if (tag === kNodeTag) {
-      const index = field(), host = field() === 1;
-      see(index);
-      flags[index] = host ? kSeen | kHost : kSeen;
-      messages[index] = field();
-    } else if (tag === kEdgeTag) {
-      const a = field(), b = field();
-      const weight = field() + field() + field();
-      see(a);
-      see(b);
-      if (a !== b) {
-        pairs[edges] = Math.min(a, b) * kPairStride + Math.max(a, b);
-        weights[edges++] = weight;
-      }
-    }
-    i = bytes.indexOf(kNewline, i);
-    if (i < 0)
-      break;
-    ++i;
   }
-  return {
-    count,
-    flags,
-    messages,
-    pairs: pairs.subarray(0, edges),
-    weights: weights.subarray(0, edges),
-  };
 }
 
 // The people seen (ascending indexes).
@@ -129,7 +151,7 @@ function distinct(values) {
 
 // {total, ties, nodes: [{index, host, messages, x, y}], edges: [[i, j, weight]]} (i, j
 // positions in nodes; total people and ties before the cut), ready for structured cloning.
-// list: parseEdgeList's result; its pairs are sorted in place.
+// list: an EdgeListParser's result; its pairs are sorted in place.
 export function layoutNetwork(list) {
   const {flags, messages, pairs, weights} = list;
   const host = (i) => (flags[i] & kHost) !== 0;

@@ -16,7 +16,7 @@
 //   REPORT   {json, csv, edges, stats: {bytes, ms, mbps, wasmHeapBytes, phases}}  (csv: a Blob
 //            of the core's members CSV, Session::MembersCsv, or null when it is empty; edges:
 //            the interaction graph's edge list, Session::GraphEdgeList (report::RenderEdgeList)
-//            as typed arrays (web/layout.js parseEdgeList; transferred); wasmHeapBytes: the wasm
+//            as typed arrays (web/layout.js EdgeListParser; transferred); wasmHeapBytes: the wasm
 //            memory once all is taken out; phases: seconds per phase, as the CLI's --timings: read
 //            (waiting for the file and copying it into wasm memory), tokenize, model, graph,
 //            metrics, classify and report (the core's, plus taking the report, CSV and edge
@@ -44,7 +44,7 @@ export function makeResponse(requestId, type, data = {}) {
   return {id: nextId++, requestId, type, data};
 }
 
-// The buffers of a REPORT's edges (web/layout.js parseEdgeList), to transfer them.
+// The buffers of a REPORT's edges (web/layout.js EdgeListParser), to transfer them.
 export const edgeListBuffers = (edges) =>
     [edges.flags.buffer, edges.messages.buffer, edges.pairs.buffer, edges.weights.buffer];
 

@@ -6,7 +6,7 @@
 // (LAYOUT, which needs no module) to lay out the network. Protocol: web/protocol.js.
 import createMeshcheck from 'meshcheck-wasm';
 
-import {layoutNetwork, parseEdgeList} from './layout.js';
+import {EdgeListParser, layoutNetwork} from './layout.js';
 import {edgeListBuffers, makeResponse, megabytesPerSecond, Request, Response} from './protocol.js';
 import {strings} from './strings.js';
 
@@ -124,10 +124,12 @@ async function analyze(M, request) {
     const bytes = session.progress().bytes;
     const csvBytes = session.membersCsvBytes();
     const csv = csvBytes.length ? new Blob([csvBytes], {type: 'text/csv'}) : null;
-    // The edge list too (a Uint8Array filled outside wasm memory), before the report: the page
-    // replaces this worker (and its wasm memory) as the report arrives, before rendering it, and
-    // a fresh one lays out the network.
-    const edges = parseEdgeList(session.graphEdgeListArray());
+    // The edge list too, parsed piece by piece as the core writes it (never held whole), before
+    // the report: the page replaces this worker (and its wasm memory) as the report arrives,
+    // before rendering it, and a fresh one lays out the network.
+    const parser = new EdgeListParser();
+    session.writeGraphEdgeList(parser);
+    const edges = parser.result();
     const phases = {
       read: reading.ms / 1000,
       ...session.timings(),

@@ -17,6 +17,11 @@ void Diagnostics::Add(const std::string& id,
   entry.count += count;
 }
 
+void Diagnostics::AddAll(const Diagnostics& other) {
+  for (const auto& [id, entry] : other.entries_)
+    Add(id, entry.severity, entry.message, entry.first, entry.count);
+}
+
 uint64_t Diagnostics::Count(const std::string& id) const {
   auto it = entries_.find(id);
   return it == entries_.end() ? 0 : it->second.count;

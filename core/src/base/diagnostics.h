@@ -29,6 +29,8 @@ class Diagnostics {
            const std::string& message,
            const Location& where,
            uint64_t count = 1);
+  // Adds each of `other`'s entries (its count, severity, message and first location).
+  void AddAll(const Diagnostics& other);
 
   // Sorted by id: the order is deterministic.
   const std::map<std::string, DiagnosticEntry>& entries() const { return entries_; }

@@ -248,6 +248,15 @@ void Dataset::OnMessage(const Message& message) {
   }
 }
 
+void Dataset::Reserve(size_t messages, size_t links) {
+  if (!messages_.empty()) {  // WhatsApp and others have no ids: their index stays empty.
+    const double with_id = static_cast<double>(message_by_id_.size()) / messages_.size();
+    message_by_id_.Reserve(static_cast<size_t>(with_id * static_cast<double>(messages)));
+  }
+  messages_.reserve(messages);
+  links_.reserve(links);
+}
+
 void Dataset::HintId(uint32_t channel, std::string_view id) {
   if (channel < channels_.size() && !id.empty())
     message_by_id_.Prefetch(IdKey(channel, id));
@@ -285,6 +294,7 @@ void Dataset::Finalize() {
   }
   base::RecordArray<Pending>().swap(pending_);
   messages_.shrink_to_fit();  // The reservation's slack (session/input_reservation.h).
+  links_.shrink_to_fit();
   message_by_id_.Clear();
   member_by_key_.Clear();
 

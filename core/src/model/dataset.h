@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -139,14 +140,22 @@ class Dataset : public EventSink {
 
   // Diagnostics raised from here on are located in input `index`.
   void BeginInput(int32_t index) { input_ = index; }
+  // Diagnostics raised from here on go to `diagnostics`; returns where they went before.
+  base::Diagnostics* SwapDiagnostics(base::Diagnostics* diagnostics) {
+    std::swap(diagnostics, diagnostics_);
+    return diagnostics;
+  }
 
   uint32_t OnChannel(const ChannelInfo& channel) override;
   void OnMessage(const Message& message) override;
   void OnMember(const PersonRef& person) override;
   void HintId(uint32_t channel, std::string_view id) override;
 
-  // Room for `total` message records in all (a hint: never fewer than held, no records made).
-  void ReserveMessages(size_t total) { messages_.reserve(total); }
+  // Room for `messages` messages in all (their records, and their ids' index at the share of
+  // messages with an id so far) and `links` links: a hint (never fewer than held, no records
+  // made), so that they grow once instead of pausing to copy at each doubling, and end no larger
+  // than needed. Finalize returns the slack.
+  void Reserve(size_t messages, size_t links);
 
   // Call once after the last input: sorts messages by time (stable; undated ones last),
   // resolves reply and thread targets, and frees the id and member key indexes.

@@ -31,7 +31,7 @@ uint32_t MessageIndex::Find(uint64_t key) const {
 
 uint32_t MessageIndex::Insert(uint64_t key, uint32_t index) {
   if ((size_ + 1) * 3 > slots_.size() * 2)
-    Grow();
+    Grow(size_ + 1);
   const size_t i = SlotFor(key);
   if (slots_[i] != kEmpty)
     return static_cast<uint32_t>(slots_[i]) - 1;
@@ -46,10 +46,19 @@ uint32_t MessageIndex::Insert(uint64_t key, uint32_t index) {
   return index;
 }
 
-void MessageIndex::Grow() {
+void MessageIndex::Reserve(size_t n) {
+  if (n * 3 > slots_.size() * 2)
+    Grow(n);
+  keys_.reserve(n);
+}
+
+void MessageIndex::Grow(size_t n) {
+  size_t size = slots_.empty() ? 1024 : slots_.size() * 2;
+  while (n * 3 > size * 2)
+    size *= 2;
   std::vector<uint64_t> old;
   old.swap(slots_);
-  base::AssignPopulated(&slots_, old.empty() ? 1024 : old.size() * 2, kEmpty);
+  base::AssignPopulated(&slots_, size, kEmpty);
   shift_ = 64 - __builtin_ctzll(slots_.size());
   const size_t mask = slots_.size() - 1;
   for (uint64_t s : old) {

@@ -29,8 +29,13 @@ class MessageIndex {
     if (!slots_.empty())
       __builtin_prefetch(&slots_[Home(key)]);
   }
+  // Makes room for `n` keys in all (a hint): the slots grow to hold them at once, and the keys'
+  // array is made for them, instead of growing (and pausing for a rehash or a copy) step by step.
+  void Reserve(size_t n);
   // Frees everything.
   void Clear();
+  // Keys held.
+  size_t size() const { return size_; }
   size_t MemoryBytes() const {
     return slots_.capacity() * sizeof(uint64_t) + keys_.capacity() * sizeof(uint64_t);
   }
@@ -43,7 +48,8 @@ class MessageIndex {
   size_t Home(uint64_t key) const { return static_cast<size_t>((key & kCheckBits) >> shift_); }
   // The slot holding key, or the empty slot where it belongs.
   size_t SlotFor(uint64_t key) const;
-  void Grow();
+  // Doubles the slots until they hold `n` keys within the load factor, moving those held.
+  void Grow(size_t n);
 
   std::vector<uint64_t> slots_;  // (check << 32) | (index + 1); 0 = empty.
   // Per index: its key (0 for indices never inserted). A std::vector: as a RecordArray, growing

@@ -15,6 +15,7 @@
 #include "metrics/params.h"
 #include "model/bot_detection.h"
 #include "model/dataset.h"
+#include "model/event_pipe.h"
 #include "model/scope.h"
 #include "report/report.h"
 #include "session/analysis.h"
@@ -23,6 +24,14 @@
 
 namespace meshcheck {
 namespace {
+
+// Whether the dataset takes an input's events on a second thread (model/event_pipe.h), which
+// the wasm module does not have (base/aside.h).
+#if defined(__EMSCRIPTEN__)
+constexpr bool kPipeEvents = false;
+#else
+constexpr bool kPipeEvents = true;
+#endif
 
 // Messages name at most this many groups (the largest).
 constexpr size_t kNamedGroups = 5;
@@ -67,7 +76,16 @@ struct Session::Impl {
     return Current().status;
   }
   Status Feed(std::string_view bytes);
-  // Makes room for the current input's records once, when RecordsToReserve says how many.
+  // Waits until the dataset holds the events handed to the pipe (if any), so it may be read: all
+  // but the last chunk's.
+  void Settle() {
+    if (pipe) {
+      const base::ScopedPhase model(base::Phase::kModel);
+      pipe->Wait();
+    }
+  }
+  // Makes room for the current input's messages and links once, when RecordsToReserve says how
+  // many.
   void ReserveForInput();
   // Narrows the analysis to the groups the options name (Options::groups).
   Status Choose();
@@ -80,13 +98,17 @@ struct Session::Impl {
   Status session_error;
 
   bool in_input = false;
+  // The current input's: the pipe (kPipeEvents) its reader sends events through, then the
+  // reader (destroyed first).
+  std::unique_ptr<model::EventPipe> pipe;
   std::unique_ptr<ingest::InputReader> reader;
   uint64_t records_at_begin = 0;
   uint64_t bytes = 0;
-  // The current input: its size if known (InputInfo::size_hint), the messages held before it,
-  // and whether ReserveForInput has acted.
+  // The current input: its size if known (InputInfo::size_hint), the messages and links held
+  // before it, and whether ReserveForInput has acted.
   uint64_t size_hint = 0;
   size_t messages_at_begin = 0;
+  size_t links_at_begin = 0;
   bool reserved = false;
 
   bool finished = false;
@@ -134,7 +156,9 @@ void Session::Impl::ReserveForInput() {
   if (total == 0)
     return;
   reserved = true;
-  dataset.ReserveMessages(total);
+  const size_t links = RecordsToReserve(Current().bytes, size_hint,
+                                        dataset.links().size() - links_at_begin, links_at_begin);
+  dataset.Reserve(total, links);
 }
 
 report::ReportInput Session::Impl::ReportData() const {
@@ -171,10 +195,13 @@ Status Session::BeginInput(const InputInfo& input) {
   s.records_at_begin = s.dataset.messages().size() + s.dataset.duplicates();
   s.size_hint = input.size_hint;
   s.messages_at_begin = s.dataset.messages().size();
+  s.links_at_begin = s.dataset.links().size();
   s.reserved = false;
   s.dataset.BeginInput(s.InputIndex());
   ingest::ReaderContext context;
-  context.sink = &s.dataset;
+  if (kPipeEvents)
+    s.pipe = std::make_unique<model::EventPipe>(&s.dataset);
+  context.sink = s.pipe ? static_cast<model::EventSink*>(s.pipe.get()) : &s.dataset;
   context.diagnostics = &s.diagnostics;
   context.input = s.InputIndex();
   context.name = s.Current().name;
@@ -195,8 +222,11 @@ Status Session::Push(std::string_view chunk) {
   s.Current().bytes += chunk.size();
   const base::PhaseRecording recording(s.timing ? &s.times : nullptr, base::Phase::kTokenize);
   Status fed = s.Feed(chunk);
+  s.Settle();
   s.ReserveForInput();
   Status memory = CheckMemoryLimit(s.dataset, s.options);
+  if (s.pipe)
+    s.pipe->Hand();  // The dataset takes this chunk's events while the next chunk is read.
   return memory.ok() ? fed : s.Fail(std::move(memory));
 }
 
@@ -208,15 +238,22 @@ Status Session::EndInput() {
     return s.Misuse("EndInput without BeginInput.");
   s.in_input = false;
   report::InputSummary& current = s.Current();
-  if (current.status.ok()) {
+  {
     const base::PhaseRecording recording(s.timing ? &s.times : nullptr, base::Phase::kTokenize);
-    Status end = s.reader->End();
-    if (!end.ok())
-      s.InputError(std::move(end));
-    else
-      current.format = s.reader->format();
+    if (current.status.ok()) {
+      Status end = s.reader->End();
+      if (!end.ok())
+        s.InputError(std::move(end));
+      else
+        current.format = s.reader->format();
+    }
+    s.reader.reset();
+    if (s.pipe) {
+      const base::ScopedPhase model(base::Phase::kModel);
+      s.pipe->Flush();
+      s.pipe.reset();
+    }
   }
-  s.reader.reset();
   current.messages = s.dataset.messages().size() + s.dataset.duplicates() - s.records_at_begin;
   Status memory = CheckMemoryLimit(s.dataset, s.options);
   return memory.ok() ? current.status : s.Fail(std::move(memory));

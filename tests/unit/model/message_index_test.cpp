@@ -48,3 +48,25 @@ TEST_CASE("message index: keys with equal checks or equal positions stay apart")
   CHECK(index.Find((uint64_t{0xABCD} << 32) | 1) == MessageIndex::kMissing);
   CHECK(index.Insert((uint64_t{0xABCD} << 32) | 977, 99'999) == 1);  // Already there.
 }
+
+TEST_CASE("message index: a reservation makes room once, midway too, and changes no answer") {
+  for (uint64_t held_before : {uint64_t{0}, uint64_t{30'000}}) {
+    INFO(held_before << " keys held before the reservation");
+    MessageIndex index;
+    uint32_t next = 0;
+    for (uint64_t i = 0; i < held_before; ++i, ++next)
+      REQUIRE(index.Insert(meshcheck::base::Mix64(i), next) == next);
+    index.Reserve(100'000);
+    const size_t reserved = index.MemoryBytes();
+    // Slots for 100,000 keys within the load factor of 2/3 (a power of two), and their keys.
+    CHECK(reserved == (262'144 + 100'000) * sizeof(uint64_t));
+    for (uint64_t i = held_before; i < 100'000; ++i, ++next)
+      REQUIRE(index.Insert(meshcheck::base::Mix64(i), next) == next);
+    CHECK(index.MemoryBytes() == reserved);  // Nothing grew.
+    for (uint64_t i = 0; i < 100'000; ++i)
+      REQUIRE(index.Find(meshcheck::base::Mix64(i)) == i);
+    CHECK(index.Find(meshcheck::base::Mix64(100'000)) == MessageIndex::kMissing);
+    index.Reserve(10);  // Smaller than held: nothing changes.
+    CHECK(index.MemoryBytes() == reserved);
+  }
+}

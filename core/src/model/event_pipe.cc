@@ -1,5 +1,6 @@
 #include "model/event_pipe.h"
 
+#include <algorithm>
 #include <cstring>
 #include <exception>
 #include <initializer_list>
@@ -31,25 +32,36 @@ constexpr uint8_t kBot = 1;
 constexpr uint8_t kDeleted = 2;
 constexpr uint8_t kHostHint = 4;
 
+// Writes the encoding at `at`, which has room for it (EncodedSize), and returns where it ends.
 template <typename T>
-void Put(const T& value, std::string* out) {
+char* Put(const T& value, char* at) {
   static_assert(std::is_trivially_copyable_v<T>);
-  out->append(reinterpret_cast<const char*>(&value), sizeof value);
+  std::memcpy(at, &value, sizeof value);
+  return at + sizeof value;
 }
 
-void PutString(std::string_view s, std::string* out) {
-  if (s.size() > UINT32_MAX)  // Never from a reader: ingest/limits.h caps strings at 64 MiB.
-    throw std::length_error("EventPipe: a string of 4 GiB or more");
-  Put(static_cast<uint32_t>(s.size()), out);
-  out->append(s);
+char* PutString(std::string_view s, char* at) {
+  at = Put(static_cast<uint32_t>(s.size()), at);
+  std::memcpy(at, s.data(), s.size());
+  return at + s.size();
 }
 
-void PutPerson(const PersonRef& p, std::string* out) {
+char* PutPerson(const PersonRef& p, char* at) {
   const auto flags = static_cast<uint8_t>((p.is_bot ? kBot : 0) | (p.is_deleted ? kDeleted : 0) |
                                           (p.is_host_hint ? kHostHint : 0));
-  Put(flags, out);
-  PutString(p.key, out);
-  PutString(p.name, out);
+  at = Put(flags, at);
+  at = PutString(p.key, at);
+  return PutString(p.name, at);
+}
+
+// The bytes PutString and PutPerson write.
+size_t EncodedSize(std::string_view s) {
+  if (s.size() > UINT32_MAX)  // Never from a reader: ingest/limits.h caps strings at 64 MiB.
+    throw std::length_error("EventPipe: a string of 4 GiB or more");
+  return sizeof(uint32_t) + s.size();
+}
+size_t EncodedSize(const PersonRef& p) {
+  return sizeof(uint8_t) + EncodedSize(p.key) + EncodedSize(p.name);
 }
 
 // Reads what Put and PutString wrote, in the same order.
@@ -104,8 +116,8 @@ EventPipe::EventPipe(Dataset* dataset)
     : dataset_(dataset), outer_diagnostics_(dataset->SwapDiagnostics(&worker_diagnostics_)) {
   // Made once, before the dataset grows: buffers that grew later could sit above its records'
   // array in the heap, where they would keep it from growing in place.
-  filling_.reserve(kBufferBytes);
-  draining_.reserve(kBufferBytes);
+  filling_.resize(kBufferBytes);
+  draining_.resize(kBufferBytes);
 }
 
 EventPipe::~EventPipe() {
@@ -117,13 +129,17 @@ EventPipe::~EventPipe() {
 }
 
 uint32_t EventPipe::OnChannel(const ChannelInfo& channel) {
-  channel_scratch_.clear();
-  for (std::string_view field :
-       {channel.key, channel.name, channel.group_key, channel.group_name, channel.parent_key}) {
-    PutString(field, &channel_scratch_);
-  }
-  Put(channel.kind, &channel_scratch_);
-  Put(channel.replies_exported, &channel_scratch_);
+  const std::string_view fields[] = {channel.key, channel.name, channel.group_key,
+                                     channel.group_name, channel.parent_key};
+  size_t size = sizeof channel.kind + sizeof channel.replies_exported;
+  for (std::string_view field : fields)
+    size += EncodedSize(field);
+  channel_scratch_.resize(size);
+  char* at = channel_scratch_.data();
+  for (std::string_view field : fields)
+    at = PutString(field, at);
+  at = Put(channel.kind, at);
+  Put(channel.replies_exported, at);
   if (last_channel_handle_ != kNone && channel_scratch_ == last_channel_)
     return last_channel_handle_;  // The declaration before, again: it would change nothing.
   Flush();
@@ -132,27 +148,42 @@ uint32_t EventPipe::OnChannel(const ChannelInfo& channel) {
   return last_channel_handle_;
 }
 
+char* EventPipe::Append(size_t size) {
+  const size_t at = filling_size_;
+  filling_size_ += size;
+  if (filling_.size() < filling_size_)
+    filling_.resize(std::max(filling_size_, filling_.size() * 2));
+  return filling_.data() + at;
+}
+
 void EventPipe::OnMessage(const Message& m) {
-  Put(Tag::kMessage, &filling_);
-  Put(MessageHead{m.channel, m.text_bytes, m.reaction_count,
-                  static_cast<uint32_t>(m.mentions.size()),
-                  static_cast<uint32_t>(m.reactors.size()), m.time_ms, m.kind, m.action, m.has_time,
-                  m.is_forward},
-      &filling_);
-  PutString(m.id, &filling_);
-  PutString(m.reply_to, &filling_);
-  PutString(m.thread, &filling_);
-  PutPerson(m.author, &filling_);
+  size_t size = sizeof(Tag) + sizeof(MessageHead) + EncodedSize(m.id) + EncodedSize(m.reply_to) +
+                EncodedSize(m.thread) + EncodedSize(m.author);
   for (const PersonRef& p : m.mentions)
-    PutPerson(p, &filling_);
+    size += EncodedSize(p);
   for (const PersonRef& p : m.reactors)
-    PutPerson(p, &filling_);
+    size += EncodedSize(p);
+  char* at = Append(size);
+  at = Put(Tag::kMessage, at);
+  at = Put(MessageHead{m.channel, m.text_bytes, m.reaction_count,
+                       static_cast<uint32_t>(m.mentions.size()),
+                       static_cast<uint32_t>(m.reactors.size()), m.time_ms, m.kind, m.action,
+                       m.has_time, m.is_forward},
+           at);
+  at = PutString(m.id, at);
+  at = PutString(m.reply_to, at);
+  at = PutString(m.thread, at);
+  at = PutPerson(m.author, at);
+  for (const PersonRef& p : m.mentions)
+    at = PutPerson(p, at);
+  for (const PersonRef& p : m.reactors)
+    at = PutPerson(p, at);
   HandIfFull();
 }
 
 void EventPipe::OnMember(const PersonRef& person) {
-  Put(Tag::kMember, &filling_);
-  PutPerson(person, &filling_);
+  char* at = Append(sizeof(Tag) + EncodedSize(person));
+  PutPerson(person, Put(Tag::kMember, at));
   HandIfFull();
 }
 
@@ -202,11 +233,12 @@ void EventPipe::Wait() {
 
 void EventPipe::Hand() {
   Wait();
-  if (filling_.empty())
+  if (filling_size_ == 0)
     return;
   draining_.swap(filling_);
-  filling_.clear();
-  worker_.Post([this] { Replay(draining_); });
+  const std::string_view events(draining_.data(), filling_size_);
+  filling_size_ = 0;
+  worker_.Post([this, events] { Replay(events); });
 }
 
 void EventPipe::Flush() {

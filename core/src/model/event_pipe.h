@@ -64,17 +64,22 @@ class EventPipe final : public EventSink {
   static constexpr size_t kBufferBytes = size_t{256} << 10;
 
   void HandIfFull() {
-    if (filling_.size() >= kHandBytes)
+    if (filling_size_ >= kHandBytes)
       Hand();
   }
+  // Room for `size` more bytes of events at the end of filling_; returns where they go.
+  char* Append(size_t size);
   // Sends the events encoded in `events` to the dataset.
   void Replay(std::string_view events);
 
   Dataset* dataset_;
   base::Diagnostics* outer_diagnostics_;  // The dataset's own, restored by the destructor.
   base::Diagnostics worker_diagnostics_;
-  std::string filling_;            // Events sent since the last hand (the sending thread's).
-  std::string draining_;           // Events handed to the worker.
+  // Events sent since the last hand (the sending thread's): the first filling_size_ bytes of
+  // filling_, whose size only grows (no byte is written twice). Then handed to the worker, in
+  // draining_.
+  std::vector<char> filling_, draining_;
+  size_t filling_size_ = 0;
   std::vector<PersonRef> people_;  // The worker's: a replayed message's mentions and reactors.
   // The last channel declared, encoded, and its handle (kNone before the first).
   std::string last_channel_, channel_scratch_;

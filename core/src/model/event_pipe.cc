@@ -42,7 +42,8 @@ char* Put(const T& value, char* at) {
 
 char* PutString(std::string_view s, char* at) {
   at = Put(static_cast<uint32_t>(s.size()), at);
-  std::memcpy(at, s.data(), s.size());
+  if (!s.empty())  // An empty view's data() may be null, which memcpy must never get.
+    std::memcpy(at, s.data(), s.size());
   return at + s.size();
 }
 

@@ -1,11 +1,11 @@
 // The wasm heap of an analysis, outside the browser: streams each FILE through the module's
 // Session in the page worker's 2 MiB pushes and prints, per file, one line
 //   file=PATH bytes=N messages=M ingest_heap_bytes=H finish_heap_bytes=F seconds=S
-//   edges_heap_bytes=E edge_list_bytes=L
+//   out_heap_bytes=O people=P ties=T
 // ingest_heap_bytes: wasm linear memory after the last push (before finish); finish_heap_bytes:
-// after finish; seconds: until then. edges_heap_bytes: after also taking the members CSV and the
-// edge list as the page's worker does after the verdict (memory grows and never shrinks, so this
-// is the peak); edge_list_bytes: the edge list's size.
+// after finish; seconds: until then. out_heap_bytes: after also taking the members CSV and the
+// network to draw out, as the page's worker does after the verdict (memory grows and never
+// shrinks, so this is the peak); people and ties: the whole network's (Session.drawnNetwork).
 //
 //   node bench/wasm_heap.mjs [--wasm DIR] FILE...    (DIR: build/wasm/wasm)
 import fs from 'node:fs';
@@ -58,11 +58,10 @@ for (const file of files) {
   const seconds = (performance.now() - started) / 1000;
   const messages = session.progress().events;
   session.membersCsvBytes();
-  let edgeListBytes = 0;
-  session.writeGraphEdgeList({size: (bytes) => edgeListBytes = bytes, piece: () => {}});
-  const edges = M.wasmHeapBytes();
+  const {people, ties} = session.drawnNetwork();
+  const out = M.wasmHeapBytes();
   session.delete();
   console.log(`file=${file} bytes=${size} messages=${messages} ingest_heap_bytes=${
-      ingest} finish_heap_bytes=${finish} seconds=${seconds.toFixed(3)} edges_heap_bytes=${
-      edges} edge_list_bytes=${edgeListBytes}`);
+      ingest} finish_heap_bytes=${finish} seconds=${seconds.toFixed(3)} out_heap_bytes=${
+      out} people=${people} ties=${ties}`);
 }

@@ -27,7 +27,7 @@ run "sanitizers: native tests under ASan and UBSan (clang)" bash -c \
   'cmake --preset sanitize > /dev/null && cmake --build --preset sanitize && ctest --preset sanitize'
 run "fuzz: every libFuzzer target for 20 s (make fuzz: longer)" fuzz/run.sh 20 build/sanitize
 run "golden: CLI and wasm reports byte-identical" node tests/golden/golden.mjs
-run "web modules under node: the edge list parser" node tests/web/layout.test.mjs
+run "web modules under node: the network drawn" node tests/web/layout.test.mjs
 run "browser: page in headless Chromium" node tests/e2e/page.test.mjs
 run "browser: web app flows, a11y, privacy" node tests/e2e/app.test.mjs
 run "browser: quiz, standalone and embedded cross-origin" node tests/e2e/quiz.test.mjs

@@ -9,9 +9,8 @@
 // - buffer(n) returns a Uint8Array view into a C++-owned buffer of at least n bytes. The view is
 //   invalidated by any call that may grow wasm memory: fetch it again before every fill.
 //   pushBuffer(n) pushes its first n bytes. membersCsvBytes() returns such a view too (of a text
-//   held until the next call of it); writeGraphEdgeList(sink) hands the edge list to
-//   sink.size(bytes) and sink.piece(view), a view per piece. Large texts leave without a JS
-//   string.
+//   held until the next call of it): large texts leave without a JS string. drawnNetwork()
+//   returns the part of the graph a page draws as typed arrays (copies), never the whole graph.
 // - enableTimings() before the first input makes timings() return the seconds per phase
 //   (meshcheck::PhaseTimings: tokenize, model, graph, metrics, classify, report), as the CLI's
 //   --timings; reading the file is the caller's to time.
@@ -71,6 +70,12 @@ val Guarded(Call&& call) {
 
 // The Session, left out of the quiz-only module (meshcheck-quiz.mjs, wasm/CMakeLists.txt).
 #ifndef MESHCHECK_WASM_QUIZ_ONLY
+// A typed array (Uint8Array, Uint32Array, Float64Array: by T) holding a copy of `values`.
+template <typename T>
+val Copied(const std::vector<T>& values) {
+  return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
+}
+
 std::vector<std::string> StringsFromJs(const val& array) {
   std::vector<std::string> out;
   if (!array.isArray())
@@ -159,19 +164,22 @@ class JsSession {
   val MembersCsvBytes() {
     return Hold([&] { return session_.MembersCsv(); });
   }
-  // The edge list handed to `sink` piece by piece: sink.size(bytes) once, then sink.piece(view)
-  // per piece of whole lines, a Uint8Array view into wasm memory that is valid only during the
-  // call. Wasm memory holds one piece at a time, never the whole text (41 MB for the 200 MB
-  // WhatsApp bench text). Valid after finish(); frees buffer().
-  void WriteGraphEdgeList(val sink) {
+  // The part of the graph to draw (Session::DrawnNetwork), as {people, ties, member (Uint32Array),
+  // host (Uint8Array), messages (Uint32Array), tieA, tieB (Uint32Array), weight (Float64Array)}:
+  // copies, valid after any later call. Valid after finish(); frees buffer().
+  val DrawnNetwork() {
     buffer_ = std::vector<uint8_t>();
-    session_.WriteGraphEdgeList(
-        [&](uint64_t bytes) { sink.call<void>("size", static_cast<double>(bytes)); },
-        [&](std::string_view piece) {
-          sink.call<void>("piece",
-                          val(emscripten::typed_memory_view(
-                              piece.size(), reinterpret_cast<const uint8_t*>(piece.data()))));
-        });
+    const meshcheck::NetworkCut& cut = session_.DrawnNetwork();
+    val out = val::object();
+    out.set("people", cut.people);
+    out.set("ties", static_cast<double>(cut.ties));
+    out.set("member", Copied(cut.member));
+    out.set("host", Copied(cut.host));
+    out.set("messages", Copied(cut.messages));
+    out.set("tieA", Copied(cut.tie_a));
+    out.set("tieB", Copied(cut.tie_b));
+    out.set("weight", Copied(cut.weight));
+    return out;
   }
 
   void EnableTimings() { session_.EnableTimings(); }
@@ -283,7 +291,7 @@ EMSCRIPTEN_BINDINGS(meshcheck) {
       .function("summaryText", &JsSession::SummaryText)
       .function("graphEdgeList", &JsSession::GraphEdgeList)
       .function("membersCsv", &JsSession::MembersCsv)
-      .function("writeGraphEdgeList", &JsSession::WriteGraphEdgeList)
+      .function("drawnNetwork", &JsSession::DrawnNetwork)
       .function("membersCsvBytes", &JsSession::MembersCsvBytes)
       .function("progress", &JsSession::Progress)
       .function("enableTimings", &JsSession::EnableTimings)

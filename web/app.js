@@ -20,7 +20,7 @@
 import {svgToPng} from './charts.js';
 import {download, membersCsvFromReport} from './exports.js';
 import {clearNetwork, networkPng, showNetwork} from './network.js';
-import {edgeListBuffers, makeRequest, Request, Response} from './protocol.js';
+import {makeRequest, networkBuffers, Request, Response} from './protocol.js';
 import {fillList, html, inputTexts, renderComparison, renderReport} from './render.js';
 import {strings} from './strings.js';
 
@@ -121,7 +121,7 @@ function onResponse(response) {
     // first; the fresh one lays out the network.
     restartWorker();
     showReport(data, requestId);
-    layOutNetwork(data.edges);
+    layOutNetwork(data.network);
   } else if (type === Response.ERROR) {
     running = null;
     showError(data);
@@ -337,11 +337,11 @@ function exportName(report) {
   return names.length === 1 ? names[0] : `${names[0]} +${names.length - 1}`;
 }
 
-// Asks the (fresh) worker to lay out the network of the result shown (edges: a REPORT's).
-function layOutNetwork(edges) {
-  const request = makeRequest(Request.LAYOUT, {edges});
+// Asks the (fresh) worker to lay out the network of the result shown (a REPORT's).
+function layOutNetwork(network) {
+  const request = makeRequest(Request.LAYOUT, {network});
   current.layoutId = request.id;
-  worker.postMessage(request, edgeListBuffers(edges));
+  worker.postMessage(request, networkBuffers(network));
 }
 
 function showGraph(network) {

@@ -1,13 +1,14 @@
 // The analysis worker: owns the wasm module and one meshcheck Session per ANALYZE request.
 // Files are streamed with a BYOB reader into two recycled ArrayBuffers (one is read into while
 // the other is parsed) and copied into the Session's C++ buffer, so a file is never held whole
-// in memory. Large texts (the members CSV, the edge list) leave wasm memory as bytes, never as
-// JS strings. After REPORT the worker is done: the page replaces it, and asks the fresh one
-// (LAYOUT, which needs no module) to lay out the network. Protocol: web/protocol.js.
+// in memory. The members CSV leaves wasm memory as bytes, never as a JS string, and of the
+// network only the part drawn leaves. After REPORT the worker is done: the page replaces it, and
+// asks the fresh one (LAYOUT, which needs no module) to lay out the network. Protocol:
+// web/protocol.js.
 import createMeshcheck from 'meshcheck-wasm';
 
-import {EdgeListParser, layoutNetwork} from './layout.js';
-import {edgeListBuffers, makeResponse, megabytesPerSecond, Request, Response} from './protocol.js';
+import {layoutNetwork} from './layout.js';
+import {makeResponse, megabytesPerSecond, networkBuffers, Request, Response} from './protocol.js';
 import {strings} from './strings.js';
 
 // 2 MiB: the most a Blob stream hands over in one read here (its data pipe), so while one chunk
@@ -54,7 +55,7 @@ function internalError(id, message) {
 async function handle(request) {
   try {
     if (request.type === Request.LAYOUT) {
-      reply(request, Response.GRAPH, layoutNetwork(request.data.edges));
+      reply(request, Response.GRAPH, layoutNetwork(request.data.network));
       return;
     }
     const M = await loadModule();
@@ -124,12 +125,10 @@ async function analyze(M, request) {
     const bytes = session.progress().bytes;
     const csvBytes = session.membersCsvBytes();
     const csv = csvBytes.length ? new Blob([csvBytes], {type: 'text/csv'}) : null;
-    // The edge list too, parsed piece by piece as the core writes it (never held whole), before
-    // the report: the page replaces this worker (and its wasm memory) as the report arrives,
-    // before rendering it, and a fresh one lays out the network.
-    const parser = new EdgeListParser();
-    session.writeGraphEdgeList(parser);
-    const edges = parser.result();
+    // The network too (only the part drawn), before the report: the page replaces this worker
+    // (and its wasm memory) as the report arrives, before rendering it, and a fresh one lays
+    // the network out.
+    const network = session.drawnNetwork();
     const phases = {
       read: reading.ms / 1000,
       ...session.timings(),
@@ -141,10 +140,10 @@ async function analyze(M, request) {
         request, Response.REPORT, {
           json,
           csv,
-          edges,
+          network,
           stats: {bytes, ms, mbps: megabytesPerSecond(bytes, ms), wasmHeapBytes, phases},
         },
-        edgeListBuffers(edges));
+        networkBuffers(network));
   } finally {
     clearInterval(timer);
     if (!session.isDeleted())

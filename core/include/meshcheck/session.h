@@ -27,6 +27,7 @@
 #include <string>
 #include <string_view>
 
+#include "meshcheck/network_cut.h"
 #include "meshcheck/options.h"
 #include "meshcheck/status.h"
 
@@ -76,6 +77,11 @@ class Session {
   // Nothing is called before Finish or after a failed one.
   void WriteGraphEdgeList(const std::function<void(uint64_t bytes)>& total,
                           const std::function<void(std::string_view piece)>& piece) const;
+  // The part of the interaction graph a page draws: its 4,000 most active people and the 12,000
+  // strongest ties between them (report::CutNetwork), with the whole graph's size, cut by
+  // Finish while it holds the edges, so that a page never holds the whole graph. Valid after
+  // Finish (empty before it or after a failed one).
+  const NetworkCut& DrawnNetwork() const;
   // Every person who posted, with their counts and roles, as CSV (see report::RenderMembersCsv;
   // formula-injection safe). Names are pseudonyms unless the options reveal them. Valid after
   // Finish.

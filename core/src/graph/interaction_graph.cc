@@ -24,9 +24,9 @@ InteractionGraph InteractionGraph::Build(const model::Dataset& data,
   g.parent_.assign(n, model::kNone);
   g.inferred_.assign(n, false);
   for (uint32_t i = 0; i < n; ++i) {
-    const model::MessageRecord& m = messages[i];
-    if (!m.is_system() && m.parent != model::kNone && !messages[m.parent].is_system())
-      g.parent_[i] = m.parent;
+    const uint32_t target = data.parent(i);
+    if (!messages[i].is_system() && target != model::kNone && !messages[target].is_system())
+      g.parent_[i] = target;
   }
   g.inferred_channel_ = ChannelsToInfer(data, inference);
   InferTurns(data, inference, g.inferred_channel_, edges != EdgeCollection::kNone, &g.parent_,

@@ -61,6 +61,8 @@ class InteractionGraph {
   // Sorted by (from, to); one entry per ordered pair. Empty until collected (Build, or
   // CollectEdges).
   const std::vector<Edge>& edges() const { return edges_; }
+  // Moves the edges out; edges() is empty afterwards.
+  std::vector<Edge> TakeEdges() { return std::move(edges_); }
 
   // Per message of the dataset (same index): the message it answers or continues (explicit
   // reply target, or inferred), or model::kNone (none, or a system message on either side).

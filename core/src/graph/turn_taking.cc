@@ -97,7 +97,7 @@ std::vector<bool> ChannelsToInfer(const model::Dataset& data, const InferenceOpt
     const model::MessageRecord& m = messages[i];
     if (m.is_system())
       continue;
-    linked[m.channel] += m.parent != model::kNone || data.thread(i) != model::kNone;
+    linked[m.channel] += data.parent(i) != model::kNone || data.thread(i) != model::kNone;
     spoken[m.channel] += !data.members()[m.author].is_bot;
   }
   std::vector<bool> infer(channels.size(), false);
@@ -176,7 +176,7 @@ void InferTurns(const model::Dataset& data,
       for (size_t j = k; j < end; ++j) {
         const uint32_t i = list[j];
         const uint32_t to = j == k ? answer : first;
-        if (messages[i].parent != model::kNone || to == model::kNone)
+        if (data.parent(i) != model::kNone || to == model::kNone)
           continue;
         (*parent)[i] = to;
         (*inferred)[i] = true;

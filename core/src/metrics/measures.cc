@@ -37,7 +37,8 @@ Measures ComputeMeasures(const model::Dataset& data,
                          graph::InteractionGraph graph,
                          const GroupFacts& facts,
                          const HostSet& hosts,
-                         const StepDone& step_done) {
+                         const StepDone& step_done,
+                         std::vector<graph::Edge>* edges) {
   const base::ScopedPhase phase(base::Phase::kMetrics);
   auto done = [&step_done](const char* step) {
     if (step_done)
@@ -78,6 +79,8 @@ Measures ComputeMeasures(const model::Dataset& data,
   m.inference = graph.inference();
   m.inferred_channels = graph.inferred_channel();
   done("roles");
+  if (edges)
+    *edges = graph.TakeEdges();
   return m;
 }
 

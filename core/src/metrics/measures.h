@@ -41,12 +41,14 @@ using StepDone = std::function<void(const char* step)>;
 // when the graph was built with EdgeCollection::kLater (after the peer network and the
 // tallies, whose memory they then reuse). The measures of people
 // (participation, responses) are computed on a second thread, beside the peer network, where
-// the build has threads (native; not wasm).
+// the build has threads (native; not wasm). With `edges`, the graph's edges are moved there
+// at the end instead of being freed.
 Measures ComputeMeasures(const model::Dataset& data,
                          graph::InteractionGraph graph,
                          const GroupFacts& facts,
                          const HostSet& hosts,
-                         const StepDone& step_done = {});
+                         const StepDone& step_done = {},
+                         std::vector<graph::Edge>* edges = nullptr);
 
 // The index's statistics over all conversations only (no blocks, no periods): what the
 // sensitivity of the index to the inference window needs (B.6). Takes the graph as

@@ -200,7 +200,7 @@ void Dataset::OnMessage(const Message& message) {
   r.flags = static_cast<uint8_t>((message.kind == MessageKind::kSystem ? kFlagSystem : 0) |
                                  (message.is_forward ? kFlagForward : 0));
   r.action = static_cast<uint8_t>(message.action);
-  reactions_.Set(index, message.reaction_count);
+  SetColumn(&reactions_, index, message.reaction_count);
   if (message.has_time && message.time_ms >= base::kMinPlausibleMs &&
       message.time_ms < base::kMaxPlausibleMs) {
     r.set_time_ms(message.time_ms);
@@ -231,10 +231,8 @@ void Dataset::OnMessage(const Message& message) {
     const uint32_t found = message_by_id_.Find(key);
     if (found == MessageIndex::kMissing) {
       pending_.push_back({index, key, thread});
-    } else if (thread) {
-      threads_.Set(index, found);
     } else {
-      r.parent = found;
+      SetColumn(thread ? &threads_ : &parents_, index, found);
     }
   };
   link_target(message.reply_to, false);
@@ -254,7 +252,17 @@ void Dataset::Reserve(size_t messages, size_t links) {
     message_by_id_.Reserve(static_cast<size_t>(with_id * static_cast<double>(messages)));
   }
   messages_.reserve(messages);
+  for (MessageColumn* column : {&parents_, &threads_, &reactions_}) {
+    if (!column->empty())
+      column->values().reserve(messages);
+  }
   links_.reserve(links);
+}
+
+void Dataset::SetColumn(MessageColumn* column, size_t i, uint32_t value) {
+  if (column->empty() && value != column->fallback())
+    column->values().reserve(std::max(i + 1, messages_.capacity()));
+  column->Set(i, value);
 }
 
 void Dataset::HintId(uint32_t channel, std::string_view id) {
@@ -280,11 +288,7 @@ void Dataset::Finalize() {
       ++missing;
       continue;
     }
-    if (p.thread) {
-      threads_.Set(p.message, found);
-    } else {
-      messages_[p.message].parent = found;
-    }
+    SetColumn(p.thread ? &threads_ : &parents_, p.message, found);
   }
   if (missing > 0) {
     diagnostics_->Add("model.reply_target_outside", base::Severity::kInfo,
@@ -294,6 +298,8 @@ void Dataset::Finalize() {
   }
   base::RecordArray<Pending>().swap(pending_);
   messages_.shrink_to_fit();  // The reservation's slack (session/input_reservation.h).
+  for (MessageColumn* column : {&parents_, &threads_, &reactions_})
+    column->values().shrink_to_fit();
   links_.shrink_to_fit();
   message_by_id_.Clear();
   member_by_key_.Clear();
@@ -316,7 +322,7 @@ void Dataset::Finalize() {
   base::StableSortByKey(&order, [&](uint32_t i) { return time_key(messages_[i].time_ms()); });
   std::vector<bool> done;
   Permute(order, &messages_, &done);
-  for (MessageColumn* column : {&threads_, &reactions_}) {
+  for (MessageColumn* column : {&parents_, &threads_, &reactions_}) {
     if (!column->empty()) {
       column->Extend(messages_.size());
       Permute(order, &column->values(), &done);
@@ -324,13 +330,11 @@ void Dataset::Finalize() {
   }
   InvertPermutation(&order, &done);
   const std::vector<uint32_t>& rank = order;  // Old index -> new index.
-  for (MessageRecord& r : messages_) {
-    if (r.parent != kNone)
-      r.parent = rank[r.parent];
-  }
-  for (uint32_t& root : threads_.values()) {
-    if (root != kNone)
-      root = rank[root];
+  for (MessageColumn* column : {&parents_, &threads_}) {
+    for (uint32_t& target : column->values()) {
+      if (target != kNone)
+        target = rank[target];
+    }
   }
   for (PersonLink& l : links_)
     l.message = rank[l.message];
@@ -375,9 +379,11 @@ Dataset Dataset::Subset(const std::vector<bool>& keep_channel,
     MessageRecord r = messages_[i];
     r.channel = channel_map[r.channel];
     r.author = member(r.author);
-    r.parent = r.parent == kNone ? kNone : message_map[r.parent];
-    const uint32_t root = threads_.Get(i);
-    out.threads_.Set(message_map[i], root == kNone ? kNone : message_map[root]);
+    for (auto [from, to] :
+         {std::pair(&parents_, &out.parents_), std::pair(&threads_, &out.threads_)}) {
+      const uint32_t target = from->Get(i);
+      to->Set(message_map[i], target == kNone ? kNone : message_map[target]);
+    }
     out.reactions_.Set(message_map[i], reactions_.Get(i));
     if (!r.is_system()) {
       Member& author = out.members_[r.author];

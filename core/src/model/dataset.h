@@ -1,7 +1,7 @@
 // Dataset: the in-memory store of everything read, fed as an EventSink. Members and channels
-// are interned; each message becomes a 20-byte record (no text), plus 4 bytes per column
-// (thread, reactions) that the export fills, so memory grows with the number of messages and
-// people, never with input bytes.
+// are interned; each message becomes a 16-byte record (no text), plus 4 bytes per column
+// (reply target, thread, reactions) that the export fills, so memory grows with the number of
+// messages and people, never with input bytes.
 #pragma once
 
 #include <cstdint>
@@ -53,10 +53,12 @@ enum MessageFlags : uint8_t {
   kFlagForward = 2,
 };
 
-// 20 bytes, every field naturally aligned (never packed: a reference to a misaligned field is
+// 16 bytes, every field naturally aligned (never packed: a reference to a misaligned field is
 // undefined behaviour): the time is kept in 48 bits, split in two aligned halves. What many
-// exports leave empty (thread roots, reaction counts) lives in columns beside the records
-// (Dataset::thread, Dataset::reactions).
+// exports leave empty (reply targets, thread roots, reaction counts) lives in columns beside the
+// records (Dataset::parent, Dataset::thread, Dataset::reactions): WhatsApp, Messenger and
+// DiscordChatExporter's CSV and text exports have no reply links, and a column of them would
+// take a fifth of the records' memory.
 struct MessageRecord {
   // time_ms() in 48-bit two's complement; kNoTimeHigh:0 is kNoTime.
   uint32_t time_low = 0;
@@ -65,7 +67,6 @@ struct MessageRecord {
   uint8_t action = 0;  // SystemAction.
   uint32_t author = kNone;
   uint32_t channel = 0;
-  uint32_t parent = kNone;  // Index of the explicit reply target (after Finalize).
 
   // kNoTime: missing or implausible.
   int64_t time_ms() const {
@@ -91,7 +92,7 @@ struct MessageRecord {
   static constexpr uint16_t kNoTimeHigh = 0x8000;  // With time_low 0: -2^47, never a time.
   static constexpr int64_t kTimeLimit = int64_t{1} << 47;
 };
-static_assert(sizeof(MessageRecord) == 20 && alignof(MessageRecord) == 4);
+static_assert(sizeof(MessageRecord) == 16 && alignof(MessageRecord) == 4);
 
 // A value per message that most exports leave at a default: it takes no memory until a message
 // gets another value, then a slot per message up to the last one set (realloc-grown, as the
@@ -151,10 +152,10 @@ class Dataset : public EventSink {
   void OnMember(const PersonRef& person) override;
   void HintId(uint32_t channel, std::string_view id) override;
 
-  // Room for `messages` messages in all (their records, and their ids' index at the share of
-  // messages with an id so far) and `links` links: a hint (never fewer than held, no records
-  // made), so that they grow once instead of pausing to copy at each doubling, and end no larger
-  // than needed. Finalize returns the slack.
+  // Room for `messages` messages in all (their records, the columns in use, and their ids'
+  // index at the share of messages with an id so far) and `links` links: a hint (never fewer than
+  // held, no records made), so that they grow once instead of pausing to copy at each doubling, and
+  // end no larger than needed. Finalize returns the slack.
   void Reserve(size_t messages, size_t links);
 
   // Call once after the last input: sorts messages by time (stable; undated ones last),
@@ -175,14 +176,16 @@ class Dataset : public EventSink {
   const std::vector<Member>& members() const { return members_; }
   const std::vector<Channel>& channels() const { return channels_; }
   const base::RecordArray<MessageRecord>& messages() const { return messages_; }
+  // Message i's explicit reply target (index, after Finalize), or kNone.
+  uint32_t parent(size_t i) const { return parents_.Get(i); }
   // Message i's thread root (index, after Finalize), or kNone.
   uint32_t thread(size_t i) const { return threads_.Get(i); }
   // Message i's reaction count (all reactions, including those of unknown people).
   uint32_t reactions(size_t i) const { return reactions_.Get(i); }
   const base::RecordArray<PersonLink>& links() const { return links_; }
-  // Bytes allocated for the columns beside the records (thread, reactions).
+  // Bytes allocated for the columns beside the records (reply target, thread, reactions).
   uint64_t ColumnBytes() const {
-    return (threads_.capacity() + reactions_.capacity()) * sizeof(uint32_t);
+    return (parents_.capacity() + threads_.capacity() + reactions_.capacity()) * sizeof(uint32_t);
   }
   std::string_view Text(uint32_t id) const { return strings_->Get(id); }
   // Messages skipped as duplicates of an earlier id.
@@ -195,6 +198,10 @@ class Dataset : public EventSink {
   // A new member keyed `key` (whose hash is key_hash), named `name`.
   uint32_t AddMember(uint64_t key_hash, std::string_view key, std::string_view name);
   uint64_t IdKey(uint32_t channel, std::string_view id) const;
+  // Sets message i's value in `column` (of this dataset's). The first value other than its
+  // fallback gives the column room for as many messages as the records have room for (the
+  // input's reservation), so that it grows once.
+  void SetColumn(MessageColumn* column, size_t i, uint32_t value);
   void Diagnose(const char* id, const char* message);
 
   base::Diagnostics* diagnostics_;
@@ -212,6 +219,7 @@ class Dataset : public EventSink {
   std::vector<Member> members_;
   std::vector<Channel> channels_;
   base::RecordArray<MessageRecord> messages_;  // Grows without a copy (record_array.h).
+  MessageColumn parents_{kNone};
   MessageColumn threads_{kNone};
   MessageColumn reactions_{0};
   base::RecordArray<PersonLink> links_;

@@ -9,6 +9,7 @@
 #include "base/time.h"
 #include "meshcheck/version.h"
 #include "metrics/params.h"
+#include "report/network_cut.h"
 
 namespace meshcheck::report {
 namespace {
@@ -638,12 +639,11 @@ class LineSink {
 void WriteEdgeLines(const ReportInput& in, const graph::InteractionGraph& graph, LineSink* sink) {
   const auto& members = in.data->members();
   for (uint32_t i = 0; i < members.size(); ++i) {
-    const bool host = in.hosts->is_host[i];
-    if (metrics::IsPerson(members[i]) && (in.facts->is_poster[i] || host))
-      sink->Line("node", i, uint64_t{host}, members[i].messages);
+    if (HasNodeLine(*in.data, *in.facts, *in.hosts, i))
+      sink->Line("node", i, uint64_t{in.hosts->is_host[i]}, members[i].messages);
   }
   for (const graph::Edge& e : graph.edges()) {
-    if (metrics::IsPerson(members[e.from]) && metrics::IsPerson(members[e.to])) {
+    if (IsPeopleEdge(*in.data, e)) {
       sink->Line("edge", e.from, e.to, e.weights.replies, e.weights.mentions, e.weights.reactions,
                  e.weights.inferred_replies);
     }

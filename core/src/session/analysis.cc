@@ -7,12 +7,14 @@
 #include "classify/recommend.h"
 #include "metrics/params.h"
 #include "quiz/definition.h"
+#include "report/network_cut.h"
 
 namespace meshcheck {
 
 Analysis Analyze(const model::Dataset& data,
                  const Options& options,
-                 const std::vector<Format>& formats) {
+                 const std::vector<Format>& formats,
+                 NetworkCut* drawn) {
   Analysis a;
   a.facts = metrics::ComputeFacts(data);
   a.hosts = metrics::DetectHosts(data, a.facts, options.hosts);
@@ -25,7 +27,13 @@ Analysis Analyze(const model::Dataset& data,
     // ComputeMeasures, once the stages before them have freed their memory.
     graph::InteractionGraph graph =
         graph::InteractionGraph::Build(data, metrics::kInference, graph::EdgeCollection::kLater);
-    a.measures = metrics::ComputeMeasures(data, std::move(graph), a.facts, a.hosts);
+    std::vector<graph::Edge> edges;
+    a.measures = metrics::ComputeMeasures(data, std::move(graph), a.facts, a.hosts, {},
+                                          drawn ? &edges : nullptr);
+    if (drawn) {
+      *drawn = report::CutNetwork(data, a.facts, a.hosts, edges, report::kDrawnPeople,
+                                  report::kDrawnTies);
+    }
   }
   a.verdict =
       classify::Classify(a.facts, a.hosts, a.measures,

@@ -7,6 +7,7 @@
 
 #include "classify/verdict.h"
 #include "graph/interaction_graph.h"
+#include "meshcheck/network_cut.h"
 #include "meshcheck/options.h"
 #include "metrics/facts.h"
 #include "metrics/hosts.h"
@@ -27,10 +28,12 @@ struct Analysis {
 };
 
 // Every measure and the verdict of `data` (finalized), with the hosts the options name.
-// `formats`: the formats of the inputs read.
+// `formats`: the formats of the inputs read. With `drawn`, also the part of the graph a page
+// draws (report::CutNetwork, at kDrawnPeople and kDrawnTies), cut while the edges are at hand.
 Analysis Analyze(const model::Dataset& data,
                  const Options& options,
-                 const std::vector<Format>& formats);
+                 const std::vector<Format>& formats,
+                 NetworkCut* drawn = nullptr);
 
 // What to work on first: the weakest index components (classify/recommend.h), each with the
 // default checklist's practices that move it (ANALYSIS.md C.6), in the definition's order.

@@ -115,6 +115,7 @@ struct Session::Impl {
   // The part analysed when the options name groups (Options::groups); else unused.
   std::unique_ptr<model::Dataset> chosen;
   Analysis analysis;
+  NetworkCut drawn;  // The headline analysis's (Analyze).
   model::Scope scope;
   std::vector<report::UnitVerdict> units;
   std::vector<report::Recommendation> recommendations;
@@ -282,7 +283,7 @@ Status Session::Finish() {
     if (in.format != Format::kAuto)
       formats.push_back(in.format);
   }
-  s.analysis = Analyze(data, s.options, formats);
+  s.analysis = Analyze(data, s.options, formats, &s.drawn);
   s.scope = model::ScopeOf(data);
   s.units = AnalyzeUnits(data, s.scope, s.options, formats);
   s.recommendations = Recommend(s.analysis);
@@ -343,6 +344,11 @@ void Session::WriteGraphEdgeList(const std::function<void(uint64_t bytes)>& tota
   graph.CollectEdges(*in.data);
   graph.ReleaseReplies();
   report::WriteEdgeList(in, graph, total, piece);
+}
+
+const NetworkCut& Session::DrawnNetwork() const {
+  static const NetworkCut kEmpty;
+  return impl_->report_json.empty() ? kEmpty : impl_->drawn;  // Not finished, or Finish failed.
 }
 
 void Session::EnableTimings() {

@@ -641,8 +641,8 @@ TEST_CASE("DCE: one channel split in two partition files is one channel in the D
     CHECK(data.channels()[0].messages == 4);
     // The reply in part 2 found its target from part 1.
     int linked = 0;
-    for (const auto& m : data.messages())
-      linked += m.parent != model::kNone;
+    for (size_t i = 0; i < data.messages().size(); ++i)
+      linked += data.parent(i) != model::kNone;
     CHECK(linked == 1);
   }
 }

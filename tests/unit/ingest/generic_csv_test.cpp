@@ -74,8 +74,8 @@ TEST_CASE("Generic CSV: the documentation's example reads as documented") {
   REQUIRE(Feed(Format::kGenericCsv, example, 1, &set, &diagnostics, "chat.csv").ok());
   set.Finalize();
   int linked = 0;
-  for (const auto& record : set.messages())
-    linked += record.parent != model::kNone;
+  for (size_t i = 0; i < set.messages().size(); ++i)
+    linked += set.parent(i) != model::kNone;
   CHECK(linked == 3);
   CHECK(set.members().size() == 5);
 }

@@ -472,10 +472,10 @@ TEST_CASE("Slack: a whole export read in a scrambled order, users.json last", "[
     // A reply's explicit target, when it names one, is a message of its own thread.
     size_t linked = 0;
     for (uint32_t i = 0; i < data.messages().size(); ++i) {
-      const model::MessageRecord& m = data.messages()[i];
+      const uint32_t parent = data.parent(i);
       linked += data.thread(i) != model::kNone && data.thread(i) != i;
-      CHECK((m.parent == model::kNone || m.parent == data.thread(i) ||
-             data.thread(m.parent) == data.thread(i)));
+      CHECK((parent == model::kNone || parent == data.thread(i) ||
+             data.thread(parent) == data.thread(i)));
     }
     CHECK(linked == replies_in_export);
     CHECK(data.duplicates() == 0);
@@ -658,7 +658,7 @@ TEST_CASE("Slack: a deleted thread parent keeps its replies", "[slack]") {
   data.BeginInput(0);
   REQUIRE(Feed(Format::kSlack, day, 0, &data, &diagnostics, kDayName).ok());
   data.Finalize();
-  CHECK(data.messages()[1].parent == 0);
+  CHECK(data.parent(1) == 0);
   CHECK(data.members()[data.messages()[0].author].is_deleted);
 }
 
@@ -723,8 +723,8 @@ TEST_CASE("Slack: a thread reply's target is the person it names, else the threa
               .ok());
   data.Finalize();
   REQUIRE(data.messages().size() == 3);
-  CHECK(data.messages()[1].parent == 0);
-  CHECK(data.messages()[2].parent == 1);
+  CHECK(data.parent(1) == 0);
+  CHECK(data.parent(2) == 1);
   CHECK(data.thread(2) == 0);
 }
 

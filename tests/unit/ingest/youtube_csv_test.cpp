@@ -123,8 +123,8 @@ TEST_CASE("YouTube CSV: replies meet their parents in the Dataset when both are 
   set.Finalize();
   REQUIRE(set.messages().size() == 3);
   int linked = 0;
-  for (const auto& m : set.messages())
-    linked += m.parent != model::kNone;
+  for (size_t i = 0; i < set.messages().size(); ++i)
+    linked += set.parent(i) != model::kNone;
   CHECK(linked == 1);
   CHECK(set.members().size() == 1);
   CHECK(set.members()[0].is_host_hint);

@@ -35,7 +35,7 @@ std::vector<std::string> Authors(const Dataset& data) {
 
 // The author key of message i's reply target ("" if none).
 std::string ParentAuthor(const Dataset& data, size_t i) {
-  const uint32_t p = data.messages()[i].parent;
+  const uint32_t p = data.parent(i);
   return p == kNone ? "" : std::string(data.Text(data.members()[data.messages()[p].author].key));
 }
 
@@ -60,7 +60,7 @@ TEST_CASE("a message record keeps any time within 2^47 ms exactly, and kNoTime")
     r.set_time_ms(ms);
     CHECK(r.time_ms() == kNoTime);
   }
-  CHECK(sizeof(MessageRecord) == 20);
+  CHECK(sizeof(MessageRecord) == 16);
 }
 
 TEST_CASE("a message id repeated in one channel is counted once") {
@@ -92,7 +92,7 @@ TEST_CASE("messages are sorted by time, stably, and reply and thread targets fol
   CHECK(Authors(data) == std::vector<std::string>{"ann", "bob", "cat", "bea", "dan"});
   for (size_t i = 1; i <= 3; ++i)
     CHECK(ParentAuthor(data, i) == "ann");
-  CHECK(data.messages()[4].parent == kNone);
+  CHECK(data.parent(4) == kNone);
   CHECK(data.thread(4) == 0);
   for (size_t i = 0; i + 1 < data.messages().size(); ++i) {
     CHECK(data.messages()[i].time_ms() <= data.messages()[i + 1].time_ms());
@@ -108,8 +108,8 @@ TEST_CASE("references to messages that arrive later are resolved at Finalize") {
   b.Say("1", "alice", 0);
   const Dataset& data = b.Finalize();
   CHECK(Authors(data) == std::vector<std::string>{"alice", "bob", "carol"});
-  CHECK(data.messages()[1].parent == 0);
-  CHECK(data.messages()[2].parent == 1);
+  CHECK(data.parent(1) == 0);
+  CHECK(data.parent(2) == 1);
   CHECK(b.diagnostics().Count("model.reply_target_outside") == 0);
 }
 
@@ -124,10 +124,10 @@ TEST_CASE("references to messages outside the export are counted, not linked") {
   b.Reply("6", "fay", "3", 5);
   const Dataset& data = b.Finalize();
   for (size_t i = 0; i < 5; ++i) {
-    CHECK(data.messages()[i].parent == kNone);
+    CHECK(data.parent(i) == kNone);
     CHECK(data.thread(i) == kNone);
   }
-  CHECK(data.messages()[5].parent == 2);
+  CHECK(data.parent(5) == 2);
   CHECK(b.diagnostics().Count("model.reply_target_outside") == 3);
   CHECK(b.diagnostics().entries().at("model.reply_target_outside").severity ==
         meshcheck::base::Severity::kInfo);
@@ -294,10 +294,10 @@ TEST_CASE("a large shuffled export is sorted in place with its references and li
       CHECK(before);
     }
     if (arrival == 0) {
-      CHECK(messages[k].parent == kNone);
+      CHECK(data.parent(k) == kNone);
     } else {
-      REQUIRE(messages[k].parent != kNone);
-      CHECK(data.reactions(messages[k].parent) == arrival - 1);
+      REQUIRE(data.parent(k) != kNone);
+      CHECK(data.reactions(data.parent(k)) == arrival - 1);
     }
   }
   for (size_t l = 0; l < data.links().size(); ++l) {
@@ -379,25 +379,36 @@ TEST_CASE("message ids of every size, one byte apart, stay apart and match their
   }
 }
 
-TEST_CASE("thread roots and reaction counts take memory only in exports that have them") {
+TEST_CASE("reply targets, threads and reaction counts take memory only where the export has them") {
   DatasetBuilder plain;
   plain.Say("1", "ann", 0);
-  plain.Reply("2", "bob", "1", 1);
+  plain.Say("2", "bob", 1);
   const Dataset& without = plain.Finalize();
   CHECK(without.ColumnBytes() == 0);
+  CHECK(without.parent(1) == kNone);
   CHECK(without.thread(0) == kNone);
   CHECK(without.thread(1) == kNone);
   CHECK(without.reactions(1) == 0);
+
+  DatasetBuilder replied;
+  replied.Say("1", "ann", 0);
+  replied.Reply("2", "bob", "1", 1);
+  const Dataset& with_reply = replied.Finalize();
+  CHECK(with_reply.ColumnBytes() == 2 * sizeof(uint32_t));  // One column, its slack returned.
+  CHECK(with_reply.parent(0) == kNone);
+  CHECK(with_reply.parent(1) == 0);
+  CHECK(with_reply.thread(1) == kNone);
 
   DatasetBuilder b;
   const uint32_t other = b.Channel("other");
   b.Say("1", "ann", 0);
   b.Say("2", "bob", 1, other);
   b.Post(Msg("3", Who("cat"), 2).Thread("1").Reactions(5));
-  b.Say("4", "dan", 3);
+  b.Reply("4", "dan", "3", 3);
   b.Post(Msg("5", Who("eve"), 4).Thread("1"));
   const Dataset& data = b.Finalize();
   CHECK(data.ColumnBytes() > 0);
+  CHECK(data.parent(3) == 2);
   const std::vector<uint32_t> threads = {data.thread(0), data.thread(1), data.thread(2),
                                          data.thread(3), data.thread(4)};
   CHECK(threads == std::vector<uint32_t>{kNone, kNone, 0, kNone, 0});
@@ -410,6 +421,8 @@ TEST_CASE("thread roots and reaction counts take memory only in exports that hav
   REQUIRE(part.messages().size() == 4);
   CHECK(part.thread(1) == 0);
   CHECK(part.thread(2) == kNone);
+  CHECK(part.parent(2) == 1);
+  CHECK(part.parent(3) == kNone);
   CHECK(part.thread(3) == 0);
   CHECK(part.reactions(1) == 5);
   CHECK(part.reactions(3) == 0);

@@ -192,7 +192,8 @@ std::string Dump(const Dataset& d) {
   }
   for (size_t i = 0; i < d.messages().size(); ++i) {
     const auto& r = d.messages()[i];
-    add(r.time_ms(), r.flags, r.action, r.author, r.channel, r.parent, d.thread(i), d.reactions(i));
+    add(r.time_ms(), r.flags, r.action, r.author, r.channel, d.parent(i), d.thread(i),
+        d.reactions(i));
   }
   for (const auto& l : d.links())
     add(l.message, l.person, static_cast<int>(l.kind));

@@ -129,9 +129,9 @@ TEST_CASE("a subset keeps its channels' messages, links and people, recounted") 
   for (const auto& m : part.messages())
     CHECK(m.channel == 0);
   // Replies point inside the part: 3 -> 2 and 5 -> 3 become 1 -> 0 and 2 -> 1.
-  CHECK(part.messages()[0].parent == meshcheck::model::kNone);
-  CHECK(part.messages()[1].parent == 0);
-  CHECK(part.messages()[2].parent == 1);
+  CHECK(part.parent(0) == meshcheck::model::kNone);
+  CHECK(part.parent(1) == 0);
+  CHECK(part.parent(2) == 1);
   // Only bob and ann wrote there: bob twice (minutes 1 and 5), ann once (minute 2).
   REQUIRE(part.members().size() == 2);
   for (const auto& m : part.members()) {

@@ -4,8 +4,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
+#include <map>
+#include <random>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,6 +25,7 @@
 #include "metrics/measures.h"
 #include "metrics/params.h"
 #include "model/scope.h"
+#include "report/network_cut.h"
 #include "report/report.h"
 #include "test_files.h"
 
@@ -562,4 +567,116 @@ TEST_CASE("boundary, placement, timeline and response times are rendered as the 
                      "its own (1 week, 2024-01-01).") != std::string::npos);
   CHECK(summary.find("Replies to members: no member question old enough to judge.") !=
         std::string::npos);
+}
+
+namespace {
+
+// CutNetwork as RenderEdgeList's lines say, read back from the text: people are node lines and
+// the ends of edge lines; ties are unordered pairs of two people over both directions.
+meshcheck::NetworkCut CutFromEdgeList(const std::string& text, size_t max_people, size_t max_ties) {
+  struct Person {
+    bool host = false;
+    uint32_t messages = 0;
+  };
+  std::map<uint32_t, Person> people;
+  std::map<std::pair<uint32_t, uint32_t>, double> ties;
+  std::istringstream lines(text);
+  for (std::string tag; lines >> tag;) {
+    if (tag == "node") {
+      uint32_t i = 0, host = 0, messages = 0;
+      lines >> i >> host >> messages;
+      people[i] = {host == 1, messages};
+    } else if (tag == "edge") {
+      uint32_t a = 0, b = 0;
+      double replies = 0, mentions = 0, reactions = 0;
+      lines >> a >> b >> replies >> mentions >> reactions;
+      people.try_emplace(a);
+      people.try_emplace(b);
+      if (a != b)
+        ties[{std::min(a, b), std::max(a, b)}] += replies + mentions + reactions;
+    }
+    lines.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+  }
+  std::vector<uint32_t> order;
+  for (const auto& [i, p] : people)
+    order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const Person &px = people[x], &py = people[y];
+    return px.host != py.host ? px.host : px.messages > py.messages;
+  });
+  order.resize(std::min(order.size(), max_people));
+  meshcheck::NetworkCut cut;
+  cut.people = static_cast<uint32_t>(people.size());
+  cut.ties = ties.size();
+  std::map<uint32_t, uint32_t> position;
+  for (uint32_t k = 0; k < order.size(); ++k) {
+    position[order[k]] = k;
+    cut.member.push_back(order[k]);
+    cut.host.push_back(people[order[k]].host ? 1 : 0);
+    cut.messages.push_back(people[order[k]].messages);
+  }
+  std::vector<std::pair<double, std::pair<uint32_t, uint32_t>>> kept;
+  for (const auto& [pair, weight] : ties) {
+    if (position.count(pair.first) && position.count(pair.second))
+      kept.push_back({-weight, pair});
+  }
+  std::sort(kept.begin(), kept.end());
+  kept.resize(std::min(kept.size(), max_ties));
+  for (const auto& [weight, pair] : kept) {
+    cut.tie_a.push_back(position[pair.first]);
+    cut.tie_b.push_back(position[pair.second]);
+    cut.weight.push_back(-weight);
+  }
+  return cut;
+}
+
+meshcheck::NetworkCut Cut(const Rendered& r, size_t people, size_t ties) {
+  return meshcheck::report::CutNetwork(*r.in.data, r.facts, r.hosts, r.graph.edges(), people, ties);
+}
+
+}  // namespace
+
+TEST_CASE(
+    "the network cut keeps the most active people and the heaviest ties, as the edge list says") {
+  // Forty people (two of them declared hosts) and a bot; replies both ways, mentions and
+  // reactions, drawn from a seeded generator.
+  DatasetBuilder b;
+  std::mt19937 random(7);
+  auto someone = [&] { return Who("p" + std::to_string(random() % 40)); };
+  for (int i = 0; i < 600; ++i) {
+    auto post = Msg(std::to_string(i), someone(), i);
+    if (i > 0 && random() % 3 > 0)
+      post.ReplyTo(std::to_string(random() % i));
+    if (random() % 4 == 0)
+      post.Mention(someone());
+    if (random() % 5 == 0)
+      post.React(someone());
+    b.Post(post);
+  }
+  b.Post(Msg("bot", Who("feed").Bot(), 700).ReplyTo("5").Mention(Who("p1")));
+  Options o;
+  o.hosts = {"p3", "p38"};
+  const Rendered r(b, o);
+  const std::string text = r.Edges();
+  for (auto [people, ties] : {std::pair<size_t, size_t>{1000, 1000}, {12, 15}, {2, 1}, {1, 0}}) {
+    INFO("at most " << people << " people and " << ties << " ties");
+    const meshcheck::NetworkCut cut = Cut(r, people, ties);
+    const meshcheck::NetworkCut want = CutFromEdgeList(text, people, ties);
+    CHECK(cut.people == want.people);
+    CHECK(cut.ties == want.ties);
+    CHECK(cut.member == want.member);
+    CHECK(cut.host == want.host);
+    CHECK(cut.messages == want.messages);
+    CHECK(cut.tie_a == want.tie_a);
+    CHECK(cut.tie_b == want.tie_b);
+    CHECK(cut.weight == want.weight);
+    CHECK(cut.member.size() == std::min<size_t>(people, want.people));
+    CHECK(cut.weight.size() <= ties);
+  }
+  const meshcheck::NetworkCut all = Cut(r, 1000, 1000);
+  CHECK(all.people == 40);  // The bot is never in it.
+  CHECK(all.host[0] == 1);
+  CHECK(all.host[1] == 1);
+  CHECK(all.host[2] == 0);
+  CHECK(all.weight.size() == all.ties);
 }

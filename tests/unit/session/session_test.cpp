@@ -1,6 +1,9 @@
 // meshcheck::Session, the public API: call order, input and session errors, chunking, privacy.
 #include <catch2/catch.hpp>
 
+#include <limits>
+#include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +30,7 @@ using Json = nlohmann::json;
 struct Outcome {
   Status begin, push, end, finish;
   std::string report, summary, edges;
+  meshcheck::NetworkCut drawn;
 };
 
 // Feeds `inputs` (name, bytes) through one session in chunks of `chunk` bytes (0 = whole).
@@ -54,6 +58,7 @@ Outcome Run(const std::vector<std::pair<std::string, std::string>>& inputs,
   o.report = s.ReportJson();
   o.summary = s.SummaryText();
   o.edges = s.GraphEdgeList();
+  o.drawn = s.DrawnNetwork();
   return o;
 }
 
@@ -204,6 +209,7 @@ TEST_CASE("the report is only available after Finish") {
   CHECK(s.ReportJson().empty());
   CHECK(s.SummaryText().empty());
   CHECK(s.GraphEdgeList().empty());
+  CHECK(s.DrawnNetwork() == meshcheck::NetworkCut{});
 }
 
 TEST_CASE("a JSON that is not DiscordChatExporter's, forced as discord-json, is refused clearly") {
@@ -226,6 +232,20 @@ TEST_CASE("every Discord corpus file gives the same report whatever the chunking
     const Outcome whole = Run({{path.filename().string(), bytes}}, 0);
     INFO(path.filename().string());
     REQUIRE(whole.finish.ok());
+    // The network drawn: everyone in the edge list's node and edge lines, and every tie (these
+    // files are small enough to be drawn whole).
+    std::set<std::string> people;
+    std::istringstream lines(whole.edges);
+    for (std::string tag, a, b; lines >> tag >> a;) {
+      if (tag == "node" || tag == "edge")
+        people.insert(a);
+      if (tag == "edge" && lines >> b)
+        people.insert(b);
+      lines.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+    }
+    CHECK(whole.drawn.people == people.size());
+    CHECK(whole.drawn.member.size() == people.size());
+    CHECK(whole.drawn.weight.size() == whole.drawn.ties);
     for (size_t chunk : kChunkSizes) {
       INFO("chunks of " << chunk);
       const Outcome split = Run({{path.filename().string(), bytes}}, chunk);
@@ -233,6 +253,7 @@ TEST_CASE("every Discord corpus file gives the same report whatever the chunking
       CHECK(split.report == whole.report);
       CHECK(split.summary == whole.summary);
       CHECK(split.edges == whole.edges);
+      CHECK(split.drawn == whole.drawn);
     }
   }
 }

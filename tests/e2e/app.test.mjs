@@ -191,7 +191,7 @@ describe('web app', () => {
        const e = expected.measures.host_silent_survival.evidence;
        assert.ok((await page.textContent('#card-practical desc'))
                      .includes((e.peer_replies_silent / e.silent_days).toFixed(2)));
-       // The network, drawn from the core's edge list.
+       // The network, drawn from the core's cut of the graph (Session.drawnNetwork).
        await page.waitForFunction(
            () => document.getElementById('network').dataset.state !== 'laying-out');
        const drawn = await page.$eval('#network', (n) => n.dataset.state);

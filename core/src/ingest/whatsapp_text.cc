@@ -941,28 +941,33 @@ void WhatsAppTextReader::Emit(const Record& r) {
 }
 
 uint32_t WhatsAppTextReader::NameIndex(std::string_view raw) {
-  // Marks and the NBSP of "~\u00a0Name" are not part of a name.
-  std::string& clean = name_scratch_[0];
-  clean.clear();
-  for (size_t i = 0; i < raw.size();) {
-    if (const size_t mark = MarkAt(raw, i)) {
-      i += mark;
-    } else if (const size_t space = SpaceAt(raw, i)) {
-      clean.push_back(' ');
-      i += space;
-    } else {
-      clean.push_back(raw[i++]);
+  // An ASCII name has no marks, no other spaces and nothing to repair: it is its own key.
+  std::string_view name = base::TrimAscii(raw);
+  if (!std::all_of(raw.begin(), raw.end(), [](char c) { return (c & 0x80) == 0; })) {
+    // Marks and the NBSP of "~\u00a0Name" are not part of a name.
+    std::string& clean = name_scratch_[0];
+    clean.clear();
+    for (size_t i = 0; i < raw.size();) {
+      if (const size_t mark = MarkAt(raw, i)) {
+        i += mark;
+      } else if (const size_t space = SpaceAt(raw, i)) {
+        clean.push_back(' ');
+        i += space;
+      } else {
+        clean.push_back(raw[i++]);
+      }
     }
+    std::string& repaired = name_scratch_[1];
+    repaired.clear();
+    repaired_names_ += base::AppendRepairedUtf8(base::TrimAscii(clean), &repaired);
+    name = repaired;
   }
-  std::string& name = name_scratch_[1];
-  name.clear();
-  repaired_names_ += base::AppendRepairedUtf8(base::TrimAscii(clean), &name);
-  if (const auto it = name_index_.find(std::string_view(name)); it != name_index_.end())
+  if (const auto it = name_index_.find(name); it != name_index_.end())
     return it->second;
   const auto index = static_cast<uint32_t>(names_.size());
   name_index_.emplace(name, index);
   name_digits_.push_back(PhoneDigits(name));
-  names_.push_back(name);
+  names_.emplace_back(name);
   for (const std::string* start : {&names_.back(), &name_digits_.back()}) {
     if (start->empty())
       continue;

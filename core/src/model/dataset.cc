@@ -252,7 +252,7 @@ void Dataset::Reserve(size_t messages, size_t links) {
     message_by_id_.Reserve(static_cast<size_t>(with_id * static_cast<double>(messages)));
   }
   messages_.reserve(messages);
-  for (MessageColumn* column : {&parents_, &threads_, &reactions_}) {
+  for (MessageColumn* column : Columns()) {
     if (!column->empty())
       column->values().reserve(messages);
   }
@@ -298,7 +298,7 @@ void Dataset::Finalize() {
   }
   base::RecordArray<Pending>().swap(pending_);
   messages_.shrink_to_fit();  // The reservation's slack (session/input_reservation.h).
-  for (MessageColumn* column : {&parents_, &threads_, &reactions_})
+  for (MessageColumn* column : Columns())
     column->values().shrink_to_fit();
   links_.shrink_to_fit();
   message_by_id_.Clear();
@@ -322,7 +322,7 @@ void Dataset::Finalize() {
   base::StableSortByKey(&order, [&](uint32_t i) { return time_key(messages_[i].time_ms()); });
   std::vector<bool> done;
   Permute(order, &messages_, &done);
-  for (MessageColumn* column : {&parents_, &threads_, &reactions_}) {
+  for (MessageColumn* column : Columns()) {
     if (!column->empty()) {
       column->Extend(messages_.size());
       Permute(order, &column->values(), &done);

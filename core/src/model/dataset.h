@@ -4,6 +4,7 @@
 // messages and people, never with input bytes.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -202,6 +203,9 @@ class Dataset : public EventSink {
   // fallback gives the column room for as many messages as the records have room for (the
   // input's reservation), so that it grows once.
   void SetColumn(MessageColumn* column, size_t i, uint32_t value);
+  // Every column beside the records, for what is done to them all alike (reserve, shrink,
+  // permute).
+  std::array<MessageColumn*, 3> Columns() { return {&parents_, &threads_, &reactions_}; }
   void Diagnose(const char* id, const char* message);
 
   base::Diagnostics* diagnostics_;

@@ -38,7 +38,8 @@ bool IsPeopleEdge(const model::Dataset& data, const graph::Edge& e);
 //   `max_ties` heaviest between kept people (ties broken by the pair, lowest first), heaviest
 //   first.
 // `edges`: the graph's, sorted by source, then target (as InteractionGraph::edges()). Time
-// O(E log E + P log P) for E edges and P people; memory O(P + max_ties).
+// O(E log max_ties + P log P) for E edges and P people; memory O(E + P + max_ties) (4 bytes per
+// edge to find each edge's reverse).
 NetworkCut CutNetwork(const model::Dataset& data,
                       const metrics::GroupFacts& facts,
                       const metrics::HostSet& hosts,

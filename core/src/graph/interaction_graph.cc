@@ -84,9 +84,10 @@ void InteractionGraph::NumberConversations(const model::Dataset& data) {
   std::vector<uint32_t> first_in_channel(data.channels().size(), model::kNone);
   for (uint32_t i = 0; i < n; ++i) {
     const model::MessageRecord& m = messages[i];
-    if (m.is_system() || data.channels()[m.channel].kind != model::ChannelKind::kThread)
+    const uint32_t channel = data.channel_of(i);
+    if (m.is_system() || data.channels()[channel].kind != model::ChannelKind::kThread)
       continue;
-    uint32_t& first = first_in_channel[m.channel];
+    uint32_t& first = first_in_channel[channel];
     if (first == model::kNone) {
       first = i;
     } else {

@@ -20,23 +20,24 @@ struct Rows {
 Rows TurnMessages(const model::Dataset& data, const std::vector<bool>& infer) {
   const auto& messages = data.messages();
   const auto& members = data.members();
-  auto takes_turn = [&](const model::MessageRecord& m) {
-    return infer[m.channel] && !m.is_system() && m.time_ms() != model::kNoTime &&
+  auto takes_turn = [&](uint32_t i) {
+    const model::MessageRecord& m = messages[i];
+    return infer[data.channel_of(i)] && !m.is_system() && m.time_ms() != model::kNoTime &&
            !members[m.author].is_bot;
   };
   Rows rows;
   rows.begin.assign(data.channels().size() + 1, 0);
-  for (const model::MessageRecord& m : messages) {
-    if (takes_turn(m))
-      ++rows.begin[m.channel + 1];
+  for (uint32_t i = 0; i < messages.size(); ++i) {
+    if (takes_turn(i))
+      ++rows.begin[data.channel_of(i) + 1];
   }
   for (size_t c = 1; c < rows.begin.size(); ++c)
     rows.begin[c] += rows.begin[c - 1];
   rows.items.resize(rows.begin.back());
   std::vector<uint32_t> next(rows.begin.begin(), rows.begin.end() - 1);
   for (uint32_t i = 0; i < messages.size(); ++i) {
-    if (takes_turn(messages[i]))
-      rows.items[next[messages[i].channel]++] = i;
+    if (takes_turn(i))
+      rows.items[next[data.channel_of(i)]++] = i;
   }
   return rows;
 }
@@ -97,8 +98,9 @@ std::vector<bool> ChannelsToInfer(const model::Dataset& data, const InferenceOpt
     const model::MessageRecord& m = messages[i];
     if (m.is_system())
       continue;
-    linked[m.channel] += data.parent(i) != model::kNone || data.thread(i) != model::kNone;
-    spoken[m.channel] += !data.members()[m.author].is_bot;
+    const uint32_t channel = data.channel_of(i);
+    linked[channel] += data.parent(i) != model::kNone || data.thread(i) != model::kNone;
+    spoken[channel] += !data.members()[m.author].is_bot;
   }
   std::vector<bool> infer(channels.size(), false);
   for (size_t c = 0; c < channels.size(); ++c) {

@@ -16,12 +16,14 @@ GroupFacts ComputeFacts(const model::Dataset& data) {
   std::vector<bool> bot_posted(members.size(), false);
   int64_t last_day = INT64_MIN;
   int64_t bot_first = model::kNoTime, bot_last = model::kNoTime;
-  for (const model::MessageRecord& m : data.messages()) {
+  const auto& messages = data.messages();
+  for (uint32_t i = 0; i < messages.size(); ++i) {
+    const model::MessageRecord& m = messages[i];
     if (m.is_system()) {
       ++f.system_events;
       continue;
     }
-    channel_used[m.channel] = true;
+    channel_used[data.channel_of(i)] = true;
     if (!IsPerson(members[m.author])) {
       ++f.bot_messages;
       bot_posted[m.author] = true;

@@ -34,10 +34,12 @@ bool FromExport(const model::Dataset& data, const GroupFacts& facts, HostSet* ho
       ++staff;
     }
   }
-  for (const model::MessageRecord& m : data.messages()) {
+  const auto& messages = data.messages();
+  for (uint32_t i = 0; i < messages.size(); ++i) {
+    const model::MessageRecord& m = messages[i];
     if (m.is_system() || !facts.is_poster[m.author])
       continue;
-    if (data.channels()[m.channel].kind == model::ChannelKind::kAnnouncement &&
+    if (data.channels()[data.channel_of(i)].kind == model::ChannelKind::kAnnouncement &&
         !hosts->is_host[m.author]) {
       Add(hosts, m.author);
       ++announcers;

@@ -76,10 +76,12 @@ void CountReflexes(const Dataset& data,
     uint32_t author = kNone;
   };
   std::vector<Last> last(data.channels().size());
-  for (const MessageRecord& m : data.messages()) {
+  const auto& messages = data.messages();
+  for (uint32_t i = 0; i < messages.size(); ++i) {
+    const MessageRecord& m = messages[i];
     if (m.time_ms() == kNoTime || m.author == kNone)
       continue;
-    Last& before = last[m.channel];
+    Last& before = last[data.channel_of(i)];
     if (!m.is_system() && before.author != kNone && before.author != m.author) {
       ++(*measured)[m.author];
       (*quick)[m.author] += m.time_ms() - before.time_ms <= kReflexMs;

@@ -196,7 +196,7 @@ void Dataset::OnMessage(const Message& message) {
     }
   }
   MessageRecord r;
-  r.channel = message.channel;
+  SetColumn(&channel_of_, index, message.channel);
   r.flags = static_cast<uint8_t>((message.kind == MessageKind::kSystem ? kFlagSystem : 0) |
                                  (message.is_forward ? kFlagForward : 0));
   r.action = static_cast<uint8_t>(message.action);
@@ -369,7 +369,7 @@ Dataset Dataset::Subset(const std::vector<bool>& keep_channel,
   std::vector<uint32_t> message_map(messages_.size(), kNone);
   uint32_t kept = 0;
   for (uint32_t i = 0; i < messages_.size(); ++i) {
-    if (channel_map[messages_[i].channel] != kNone)
+    if (channel_map[channel_of(i)] != kNone)
       message_map[i] = kept++;
   }
   out.messages_.reserve(kept);
@@ -377,7 +377,7 @@ Dataset Dataset::Subset(const std::vector<bool>& keep_channel,
     if (message_map[i] == kNone)
       continue;
     MessageRecord r = messages_[i];
-    r.channel = channel_map[r.channel];
+    out.channel_of_.Set(message_map[i], channel_map[channel_of(i)]);
     r.author = member(r.author);
     for (auto [from, to] :
          {std::pair(&parents_, &out.parents_), std::pair(&threads_, &out.threads_)}) {

@@ -54,12 +54,13 @@ enum MessageFlags : uint8_t {
   kFlagForward = 2,
 };
 
-// 16 bytes, every field naturally aligned (never packed: a reference to a misaligned field is
+// 12 bytes, every field naturally aligned (never packed: a reference to a misaligned field is
 // undefined behaviour): the time is kept in 48 bits, split in two aligned halves. What many
-// exports leave empty (reply targets, thread roots, reaction counts) lives in columns beside the
-// records (Dataset::parent, Dataset::thread, Dataset::reactions): WhatsApp, Messenger and
-// DiscordChatExporter's CSV and text exports have no reply links, and a column of them would
-// take a fifth of the records' memory.
+// exports leave empty or at one value (the channel, reply targets, thread roots, reaction counts)
+// lives in columns beside the records (Dataset::channel_of, parent, thread, reactions): a
+// WhatsApp chat, a Messenger thread or a Telegram chat is one channel, and WhatsApp, Messenger
+// and DiscordChatExporter's CSV and text exports have no reply links; each such column would
+// take a third of the records' memory.
 struct MessageRecord {
   // time_ms() in 48-bit two's complement; kNoTimeHigh:0 is kNoTime.
   uint32_t time_low = 0;
@@ -67,7 +68,6 @@ struct MessageRecord {
   uint8_t flags = 0;
   uint8_t action = 0;  // SystemAction.
   uint32_t author = kNone;
-  uint32_t channel = 0;
 
   // kNoTime: missing or implausible.
   int64_t time_ms() const {
@@ -93,7 +93,7 @@ struct MessageRecord {
   static constexpr uint16_t kNoTimeHigh = 0x8000;  // With time_low 0: -2^47, never a time.
   static constexpr int64_t kTimeLimit = int64_t{1} << 47;
 };
-static_assert(sizeof(MessageRecord) == 16 && alignof(MessageRecord) == 4);
+static_assert(sizeof(MessageRecord) == 12 && alignof(MessageRecord) == 4);
 
 // A value per message that most exports leave at a default: it takes no memory until a message
 // gets another value, then a slot per message up to the last one set (realloc-grown, as the
@@ -177,6 +177,8 @@ class Dataset : public EventSink {
   const std::vector<Member>& members() const { return members_; }
   const std::vector<Channel>& channels() const { return channels_; }
   const base::RecordArray<MessageRecord>& messages() const { return messages_; }
+  // Message i's channel (an index into channels()).
+  uint32_t channel_of(size_t i) const { return channel_of_.Get(i); }
   // Message i's explicit reply target (index, after Finalize), or kNone.
   uint32_t parent(size_t i) const { return parents_.Get(i); }
   // Message i's thread root (index, after Finalize), or kNone.
@@ -184,9 +186,12 @@ class Dataset : public EventSink {
   // Message i's reaction count (all reactions, including those of unknown people).
   uint32_t reactions(size_t i) const { return reactions_.Get(i); }
   const base::RecordArray<PersonLink>& links() const { return links_; }
-  // Bytes allocated for the columns beside the records (reply target, thread, reactions).
+  // Bytes allocated for the columns beside the records (channel, reply target, thread,
+  // reactions).
   uint64_t ColumnBytes() const {
-    return (parents_.capacity() + threads_.capacity() + reactions_.capacity()) * sizeof(uint32_t);
+    return (channel_of_.capacity() + parents_.capacity() + threads_.capacity() +
+            reactions_.capacity()) *
+           sizeof(uint32_t);
   }
   std::string_view Text(uint32_t id) const { return strings_->Get(id); }
   // Messages skipped as duplicates of an earlier id.
@@ -205,7 +210,9 @@ class Dataset : public EventSink {
   void SetColumn(MessageColumn* column, size_t i, uint32_t value);
   // Every column beside the records, for what is done to them all alike (reserve, shrink,
   // permute).
-  std::array<MessageColumn*, 3> Columns() { return {&parents_, &threads_, &reactions_}; }
+  std::array<MessageColumn*, 4> Columns() {
+    return {&channel_of_, &parents_, &threads_, &reactions_};
+  }
   void Diagnose(const char* id, const char* message);
 
   base::Diagnostics* diagnostics_;
@@ -223,6 +230,7 @@ class Dataset : public EventSink {
   std::vector<Member> members_;
   std::vector<Channel> channels_;
   base::RecordArray<MessageRecord> messages_;  // Grows without a copy (record_array.h).
+  MessageColumn channel_of_{0};                // Empty while every message is in the first channel.
   MessageColumn parents_{kNone};
   MessageColumn threads_{kNone};
   MessageColumn reactions_{0};

@@ -869,8 +869,8 @@ TEST_CASE("Slack: channel lists declare channels and their members", "[slack]") 
     }
     data.Finalize();
     CHECK(data.channels().size() == 2);
-    CHECK(data.Text(data.channels()[data.messages()[0].channel].key) == "general");
-    CHECK(data.channels()[data.messages()[0].channel].kind == ChannelKind::kChat);
+    CHECK(data.Text(data.channels()[data.channel_of(0)].key) == "general");
+    CHECK(data.channels()[data.channel_of(0)].kind == ChannelKind::kChat);
   }
 }
 

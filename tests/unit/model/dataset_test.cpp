@@ -60,7 +60,7 @@ TEST_CASE("a message record keeps any time within 2^47 ms exactly, and kNoTime")
     r.set_time_ms(ms);
     CHECK(r.time_ms() == kNoTime);
   }
-  CHECK(sizeof(MessageRecord) == 16);
+  CHECK(sizeof(MessageRecord) == 12);
 }
 
 TEST_CASE("a message id repeated in one channel is counted once") {
@@ -379,12 +379,15 @@ TEST_CASE("message ids of every size, one byte apart, stay apart and match their
   }
 }
 
-TEST_CASE("reply targets, threads and reaction counts take memory only where the export has them") {
+TEST_CASE(
+    "channels, reply targets, threads and reaction counts take memory only where the export has "
+    "them") {
   DatasetBuilder plain;
   plain.Say("1", "ann", 0);
   plain.Say("2", "bob", 1);
   const Dataset& without = plain.Finalize();
   CHECK(without.ColumnBytes() == 0);
+  CHECK(without.channel_of(1) == 0);
   CHECK(without.parent(1) == kNone);
   CHECK(without.thread(0) == kNone);
   CHECK(without.thread(1) == kNone);
@@ -408,6 +411,10 @@ TEST_CASE("reply targets, threads and reaction counts take memory only where the
   b.Post(Msg("5", Who("eve"), 4).Thread("1"));
   const Dataset& data = b.Finalize();
   CHECK(data.ColumnBytes() > 0);
+  const std::vector<uint32_t> channels = {data.channel_of(0), data.channel_of(1),
+                                          data.channel_of(2), data.channel_of(3),
+                                          data.channel_of(4)};
+  CHECK(channels == std::vector<uint32_t>{0, other, 0, 0, 0});
   CHECK(data.parent(3) == 2);
   const std::vector<uint32_t> threads = {data.thread(0), data.thread(1), data.thread(2),
                                          data.thread(3), data.thread(4)};
@@ -426,6 +433,22 @@ TEST_CASE("reply targets, threads and reaction counts take memory only where the
   CHECK(part.thread(3) == 0);
   CHECK(part.reactions(1) == 5);
   CHECK(part.reactions(3) == 0);
+  for (size_t i = 0; i < part.messages().size(); ++i)
+    CHECK(part.channel_of(i) == 0);
+
+  // Out of time order in two channels: each message's channel follows it through the sort, and
+  // the column is one slot per message.
+  DatasetBuilder late;
+  const uint32_t second = late.Channel("second");
+  late.Say("1", "ann", 5, second);
+  late.Say("2", "bob", 1);
+  late.Say("3", "cat", 3, second);
+  const Dataset& sorted = late.Finalize();
+  CHECK(Authors(sorted) == std::vector<std::string>{"bob", "cat", "ann"});
+  CHECK(sorted.channel_of(0) == 0);
+  CHECK(sorted.channel_of(1) == second);
+  CHECK(sorted.channel_of(2) == second);
+  CHECK(sorted.ColumnBytes() == 3 * sizeof(uint32_t));
 }
 
 TEST_CASE("a member's name is the latest given, back and forth; an empty one changes nothing") {

@@ -192,7 +192,7 @@ std::string Dump(const Dataset& d) {
   }
   for (size_t i = 0; i < d.messages().size(); ++i) {
     const auto& r = d.messages()[i];
-    add(r.time_ms(), r.flags, r.action, r.author, r.channel, d.parent(i), d.thread(i),
+    add(r.time_ms(), r.flags, r.action, r.author, d.channel_of(i), d.parent(i), d.thread(i),
         d.reactions(i));
   }
   for (const auto& l : d.links())

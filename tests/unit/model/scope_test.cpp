@@ -126,8 +126,8 @@ TEST_CASE("a subset keeps its channels' messages, links and people, recounted") 
   REQUIRE(part.channels().size() == 1);
   CHECK(part.Text(part.channels()[0].key) == "two");
   REQUIRE(part.messages().size() == 3);
-  for (const auto& m : part.messages())
-    CHECK(m.channel == 0);
+  for (size_t i = 0; i < part.messages().size(); ++i)
+    CHECK(part.channel_of(i) == 0);
   // Replies point inside the part: 3 -> 2 and 5 -> 3 become 1 -> 0 and 2 -> 1.
   CHECK(part.parent(0) == meshcheck::model::kNone);
   CHECK(part.parent(1) == 0);

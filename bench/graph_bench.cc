@@ -19,8 +19,9 @@
 //          peak_mib=M
 // with the steps grouped into phases as `meshcheck analyze --timings` groups them (the
 // sensitivity's graphs count as graph, its tallies as metrics). The metrics' steps are
-// metrics::ComputeMeasures' own (its StepDone), so they are the Session's: "people (wait)" is
-// what is left of the people's measures, which run on a second thread beside the peer network.
+// metrics::ComputeMeasures' own (its StepDone), so they are the Session's: "peer network (wait)"
+// is what is left of the peer network, which is built on a second thread beside the people's
+// measures.
 // As in the Session, the graph's edges are collected inside ComputeMeasures; the printed edge
 // and reply counts come from a second build, after the timing and the peak reading.
 // Deterministic: the same arguments give the same dataset (splitmix64).

@@ -44,31 +44,32 @@ Measures ComputeMeasures(const model::Dataset& data,
     if (step_done)
       step_done(step);
   };
-  // The people's measures are computed beside the host calendar and the peer network. Nothing
-  // changes the graph until they are in; then each part of the graph and of the network goes as
-  // soon as no remaining stage needs it.
-  std::future<PeopleMeasures> aside =
-      base::RunAside([&] { return ComputePeople(data, graph, facts, hosts); });
+  // The peer network is built beside the host calendar and the people's measures; then each
+  // part of the graph and of the network goes as soon as no remaining stage needs it. The
+  // network reads only the conversation numbers and the replies, so the conversations' message
+  // lists go as soon as the people's measures are in: in wasm, where the network is built
+  // inside get(), they are never in memory beside it.
+  std::future<PeerNetwork> aside = base::RunAside([&] { return PeerNetwork(data, graph, hosts); });
   Measures m;
   m.calendar = BuildHostCalendar(data, facts, hosts);
-  std::optional<PeerNetwork> network(std::in_place, data, graph, hosts);
-  done("peer network");
-  PeopleMeasures people = aside.get();
+  PeopleMeasures people = ComputePeople(data, graph, facts, hosts);
   m.participation = std::move(people.participation);
   m.responses = std::move(people.responses);
-  done("people (wait)");
+  done("people");
   graph.ReleaseConversationMessages();
+  std::optional<PeerNetwork> network(aside.get());
+  done("peer network (wait)");
   m.table = BuildTallies(data, graph, facts, hosts, m.calendar, *network, true);
   done("tallies + jackknife");
-  std::vector<uint32_t> window = ConnectivityWindow(data, graph, facts);
   const AnsweringCounts answering = CountAnswering(data, graph, *network);
-  // The conversation numbers go before the ties are made, which leaves them room there (in wasm,
-  // whose memory never shrinks, the ties went on top of the network: 15 MiB of heap for the
-  // 200 MB WhatsApp bench text).
+  // The posters' conversations and the conversation numbers go before the ties are made, which
+  // leaves them room there, and the network after: in wasm, whose memory never shrinks, the
+  // edges then fit where the network was (for the 200 MB WhatsApp bench text, ties with their
+  // conversation counts went on top of the heap, and the edges above them: 7 MiB more).
+  network->ReleasePosters();
   graph.ReleaseConversations();
   base::ReturnFreedMemory();  // The conversation lists and the tallies' scratch (free_memory.h).
-  m.ties = network->Ties(window);
-  std::vector<uint32_t>().swap(window);
+  m.ties = network->TiePairs();
   network.reset();           // The roles need only the counts.
   graph.CollectEdges(data);  // Where the network and the conversation numbers were.
   graph.ReleaseReplies();
@@ -90,10 +91,17 @@ Tally ComputeTally(const model::Dataset& data,
                    const HostSet& hosts) {
   const base::ScopedPhase phase(base::Phase::kMetrics);
   const HostCalendar calendar = BuildHostCalendar(data, facts, hosts);
-  const PeerNetwork network(data, graph, hosts);
   graph.ReleaseConversationMessages();
+  const PeerNetwork network(data, graph, hosts);
   base::ReturnFreedMemory();
   return BuildTallies(data, graph, facts, hosts, calendar, network, false).all;
+}
+
+std::vector<PeerTie> PeerTies(const model::Dataset& data,
+                              const graph::InteractionGraph& graph,
+                              const GroupFacts& facts,
+                              const HostSet& hosts) {
+  return PeerNetwork(data, graph, hosts).Ties(ConnectivityWindow(data, graph, facts));
 }
 
 }  // namespace meshcheck::metrics

@@ -26,9 +26,9 @@ struct Measures {
   ResponseMeasures responses;
   Participation participation;
   Roles roles;
-  // Reply ties between non-host people over all conversations; chosen_conversations counts
-  // those in HRC's window.
-  std::vector<PeerTie> ties;
+  // Reply ties between non-host people over all conversations (PeerTies has their
+  // conversations).
+  PeerPairs ties;
   graph::InferenceStats inference;      // The graph's turn-taking inference (B.6)...
   std::vector<bool> inferred_channels;  // ...and, per channel, whether it was inferred.
 };
@@ -39,9 +39,9 @@ using StepDone = std::function<void(const char* step)>;
 // Takes the graph (move it in, or pass a copy): it frees the graph's parts, and its own
 // auxiliaries, as soon as the remaining stages no longer need them, and collects the edges
 // when the graph was built with EdgeCollection::kLater (after the peer network and the
-// tallies, whose memory they then reuse). The measures of people
-// (participation, responses) are computed on a second thread, beside the peer network, where
-// the build has threads (native; not wasm). With `edges`, the graph's edges are moved there
+// tallies, whose memory they then reuse). The peer network is built on a second thread, beside
+// the host calendar and the measures of people (participation, responses), where the build has
+// threads (native; not wasm). With `edges`, the graph's edges are moved there
 // at the end instead of being freed.
 Measures ComputeMeasures(const model::Dataset& data,
                          graph::InteractionGraph graph,
@@ -52,10 +52,17 @@ Measures ComputeMeasures(const model::Dataset& data,
 
 // The index's statistics over all conversations only (no blocks, no periods): what the
 // sensitivity of the index to the inference window needs (B.6). Takes the graph as
-// ComputeMeasures does, and frees its conversation lists once the peer network is built.
+// ComputeMeasures does, and frees its conversation lists before the peer network is built.
 Tally ComputeTally(const model::Dataset& data,
                    graph::InteractionGraph graph,
                    const GroupFacts& facts,
                    const HostSet& hosts);
+
+// Measures::ties with the distinct conversations of each, overall and in HRC's window (what the
+// edge list writes). Reads the graph's conversation numbers and replies.
+std::vector<PeerTie> PeerTies(const model::Dataset& data,
+                              const graph::InteractionGraph& graph,
+                              const GroupFacts& facts,
+                              const HostSet& hosts);
 
 }  // namespace meshcheck::metrics

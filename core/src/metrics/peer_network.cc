@@ -10,7 +10,7 @@
 namespace meshcheck::metrics {
 namespace {
 
-using Edges = std::vector<std::pair<uint32_t, uint32_t>>;
+using Edges = PeerPairs;
 
 // Largest components of many small edge sets over one large node range: the union-find and
 // its counters are reset only where a round touched them.
@@ -209,68 +209,73 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
                          const HostSet& hosts)
     : members_(data.members().size()) {
   const auto& messages = data.messages();
+  const auto& conversation = graph.conversation();
   const Kinds kinds(data, hosts);
   auto peer = [&](uint32_t x) { return kinds.peer(x); };
-  // The events: a row per person a (the lower index of the pair), filled by the walk below in
-  // conversation order and then sorted by b within each row (SortRowsByPartner), stably.
-  // The posters: each person's messages bound their conversations, so the walk writes each
-  // person's at its own place, and a sequential pass closes the gaps. The walk goes
-  // conversation by conversation, so that both come out in conversation order within each
-  // pair and person.
+  // A walk in message order fills a row of events per person a (the lower index of the pair)
+  // and a row of conversations per poster; SortRows then puts each in conversation order. Only
+  // conversation() is read, so the conversations' message lists may be freed before.
   event_begin_.assign(members_ + 1, 0);
-  std::vector<uint32_t> room(members_ + 1, 0);
+  poster_begin_.assign(members_ + 1, 0);
   for (uint32_t i = 0; i < messages.size(); ++i) {
     const uint32_t a = messages[i].author;
-    if (graph.conversation()[i] == model::kNone || !peer(a))
+    if (conversation[i] == model::kNone || !peer(a))
       continue;
-    ++room[a + 1];
+    ++poster_begin_[a + 1];
     const uint32_t t = graph.ReplyTarget(i);
     if (t != model::kNone && peer(t))
       ++event_begin_[std::min(a, t) + 1];
   }
   for (size_t m = 1; m <= members_; ++m) {
     event_begin_[m] += event_begin_[m - 1];
-    room[m] += room[m - 1];
+    poster_begin_[m] += poster_begin_[m - 1];
   }
   events_.resize(event_begin_.back());
-  std::vector<uint32_t> next(event_begin_.begin(), event_begin_.end() - 1);
-  poster_conversations_.resize(room.back());
-  poster_begin_ = room;  // Each person's next free place, until the gaps close.
-  FirstInGroup first_in_conversation(members_);
-  const auto conversations = static_cast<uint32_t>(graph.conversation_root().size());
-  for (uint32_t c = 0; c < conversations; ++c) {
-    PrefetchConversation(graph, data, c + kPrefetchConversations);
-    for (uint32_t i : graph.ConversationMessages(c)) {
+  poster_conversations_.resize(poster_begin_.back());
+  {
+    std::vector<uint32_t> next_event(event_begin_.begin(), event_begin_.end() - 1);
+    std::vector<uint32_t> next_poster(poster_begin_.begin(), poster_begin_.end() - 1);
+    for (uint32_t i = 0; i < messages.size(); ++i) {
       const uint32_t a = messages[i].author;
-      if (!peer(a))
+      const uint32_t c = conversation[i];
+      if (c == model::kNone || !peer(a))
         continue;
-      if (first_in_conversation(a, c))
-        poster_conversations_[poster_begin_[a]++] = c;
+      poster_conversations_[next_poster[a]++] = c;
       const uint32_t t = graph.ReplyTarget(i);
       if (t == model::kNone || !peer(t))
         continue;
       const uint32_t lo = std::min(a, t);
-      events_[next[lo]++] = Event(std::max(a, t), c, a == lo);
+      events_[next_event[lo]++] = Event(std::max(a, t), c, a == lo);
     }
   }
+  SortRows();
+}
+
+void PeerNetwork::SortRows() {
+  // Posters: each row sorted, its repeats dropped, and the rows closed up in place. Rows come
+  // in message order, which is nearly conversation order.
   uint32_t filled = 0;
   for (size_t m = 0; m < members_; ++m) {
-    const uint32_t end = poster_begin_[m];
+    const auto first = poster_conversations_.begin() + poster_begin_[m];
+    const auto end = poster_conversations_.begin() + poster_begin_[m + 1];
+    if (!std::is_sorted(first, end))
+      std::sort(first, end);
     poster_begin_[m] = filled;
-    for (uint32_t k = room[m]; k < end; ++k)
-      poster_conversations_[filled++] = poster_conversations_[k];
+    const auto kept = std::unique(first, end);
+    filled = static_cast<uint32_t>(std::copy(first, kept, poster_conversations_.begin() + filled) -
+                                   poster_conversations_.begin());
   }
   poster_begin_[members_] = filled;
   poster_conversations_.resize(filled);
-  SortRowsByPartner();
-}
-
-void PeerNetwork::SortRowsByPartner() {
-  // A counting sort per row over the row's distinct partners: `slot` is indexed by member and
-  // reset after each row, `row` holds one row at a time.
+  // Events: a counting sort per row over the row's distinct partners (`slot` is indexed by
+  // member and reset after each row, `row` holds one row at a time), then each pair's events by
+  // conversation. Events of one pair and conversation are interchangeable.
   std::vector<uint32_t> slot(members_, 0);
   std::vector<uint32_t> partners;
   std::vector<Event> row;
+  auto by_conversation = [](const Event& x, const Event& y) {
+    return x.conversation < y.conversation;
+  };
   for (size_t a = 0; a < members_; ++a) {
     const uint32_t first = event_begin_[a];
     const uint32_t end = event_begin_[a + 1];
@@ -290,6 +295,14 @@ void PeerNetwork::SortRowsByPartner() {
     }
     for (uint32_t b : partners)
       slot[b] = 0;
+    for (uint32_t k = first; k < end;) {
+      uint32_t j = k + 1;
+      while (j < end && events_[j].b == events_[k].b)
+        ++j;
+      if (!std::is_sorted(events_.begin() + k, events_.begin() + j, by_conversation))
+        std::sort(events_.begin() + k, events_.begin() + j, by_conversation);
+      k = j;
+    }
   }
 }
 
@@ -493,6 +506,15 @@ std::vector<PeerTie> PeerNetwork::Ties(const std::vector<uint32_t>& chosen) cons
     }
     out.push_back(t);
   });
+  return out;
+}
+
+PeerPairs PeerNetwork::TiePairs() const {
+  size_t pairs = 0;
+  ForEachPair([&](uint32_t, uint32_t, uint32_t, uint32_t) { ++pairs; });
+  PeerPairs out;
+  out.reserve(pairs);
+  ForEachPair([&](uint32_t a, uint32_t b, uint32_t, uint32_t) { out.emplace_back(a, b); });
   return out;
 }
 

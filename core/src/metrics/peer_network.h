@@ -28,7 +28,10 @@ struct Network {
   uint32_t non_host_posters = 0;   // Non-host people who wrote in these conversations.
 };
 
-// Two non-host people who replied to each other (either way).
+// Two non-host people who replied to each other (either way): member indices, first < second.
+using PeerPairs = std::vector<std::pair<uint32_t, uint32_t>>;
+
+// A PeerPairs entry with the conversations it was made in (for the edge list).
 struct PeerTie {
   uint32_t a = 0;  // Member indices, a < b.
   uint32_t b = 0;
@@ -55,6 +58,14 @@ class PeerNetwork {
   // Every tie over all conversations, sorted by (a, b); chosen_conversations counts those with
   // chosen[c] != model::kNone.
   std::vector<PeerTie> Ties(const std::vector<uint32_t>& chosen) const;
+  // Every tie's pair, sorted: half the memory of Ties, for what needs only who is tied.
+  PeerPairs TiePairs() const;
+  // Frees the posters' conversations: PosterConversations, ByBucket and LeaveOneOut may not be
+  // called afterwards (Ties may).
+  void ReleasePosters() {
+    std::vector<uint32_t>().swap(poster_begin_);
+    std::vector<uint32_t>().swap(poster_conversations_);
+  }
   // The conversations non-host person m wrote in, ascending (empty for anyone else).
   std::span<const uint32_t> PosterConversations(size_t m) const {
     return {poster_conversations_.data() + poster_begin_[m],
@@ -73,8 +84,9 @@ class PeerNetwork {
     uint32_t conversation : 31;  // Where the reply was written.
     uint32_t forward : 1;        // a replied to b (else b to a).
   };
-  // Sorts each row of events_ by b, keeping the conversation order within each pair.
-  void SortRowsByPartner();
+  // Puts each poster's row in conversation order without repeats, and each row of events_ in
+  // (b, conversation) order. Call once, after the rows are filled.
+  void SortRows();
   // Calls f(a, b, first, end) for the events [first, end) of each pair, in (a, b) order.
   template <typename F>
   void ForEachPair(F f) const;
@@ -88,6 +100,6 @@ class PeerNetwork {
 
 // The number of people in the largest connected group formed by `edges` (member index pairs
 // below `members`); 0 without edges. Union-find: near-linear.
-uint32_t LargestComponent(const std::vector<std::pair<uint32_t, uint32_t>>& edges, size_t members);
+uint32_t LargestComponent(const PeerPairs& edges, size_t members);
 
 }  // namespace meshcheck::metrics

@@ -15,13 +15,13 @@ HostBridge Bridge(const model::Dataset& data,
                   const graph::InteractionGraph& graph,
                   const GroupFacts& facts,
                   const HostSet& hosts,
-                  const std::vector<PeerTie>& ties) {
+                  const PeerPairs& ties) {
   const auto& members = data.members();
   HostBridge b;
   b.posters = facts.posters;
   graph::DisjointSets sets(members.size());
-  for (const PeerTie& t : ties)
-    sets.Union(t.a, t.b);
+  for (const auto& [x, y] : ties)
+    sets.Union(x, y);
   std::vector<uint32_t> size(members.size(), 0);
   for (uint32_t i = 0; i < members.size(); ++i) {
     if (facts.is_poster[i] && !hosts.is_host[i])
@@ -89,19 +89,19 @@ std::vector<uint32_t> StaffCandidates(const model::Dataset& data,
 
 // Connectors: non-host articulation points of the peer ties with two sides of
 // >= kConnectorMinSide people (Tarjan's lowpoints, iterative, with subtree sizes). Linear.
-std::vector<bool> Connectors(size_t n, const std::vector<PeerTie>& ties) {
+std::vector<bool> Connectors(size_t n, const PeerPairs& ties) {
   std::vector<uint32_t> begin(n + 1, 0);
-  for (const PeerTie& t : ties) {
-    ++begin[t.a + 1];
-    ++begin[t.b + 1];
+  for (const auto& [a, b] : ties) {
+    ++begin[a + 1];
+    ++begin[b + 1];
   }
   for (size_t v = 1; v <= n; ++v)
     begin[v] += begin[v - 1];
   std::vector<uint32_t> adjacent(begin.back());
   std::vector<uint32_t> fill(begin.begin(), begin.end() - 1);
-  for (const PeerTie& t : ties) {
-    adjacent[fill[t.a]++] = t.b;
-    adjacent[fill[t.b]++] = t.a;
+  for (const auto& [a, b] : ties) {
+    adjacent[fill[a]++] = b;
+    adjacent[fill[b]++] = a;
   }
   std::vector<uint32_t> disc(n, 0), low(n, 0), size(n, 0), parent(n, model::kNone);
   std::vector<uint32_t> next(begin.begin(), begin.end() - 1);
@@ -157,7 +157,7 @@ void People(const model::Dataset& data,
             const GroupFacts& facts,
             const HostSet& hosts,
             const std::vector<uint32_t>& first_answerers,
-            const std::vector<PeerTie>& ties,
+            const PeerPairs& ties,
             Roles* r) {
   const auto& members = data.members();
   const auto& messages = data.messages();
@@ -278,7 +278,7 @@ Roles ComputeRoles(const model::Dataset& data,
                    const HostSet& hosts,
                    const AnsweringCounts& answering,
                    const std::vector<uint32_t>& first_answerers,
-                   const std::vector<PeerTie>& ties) {
+                   const PeerPairs& ties) {
   Roles r;
   r.bridge = Bridge(data, graph, facts, hosts, ties);
   r.staff_candidates = StaffCandidates(data, graph, hosts, answering);

@@ -78,6 +78,6 @@ Roles ComputeRoles(const model::Dataset& data,
                    const HostSet& hosts,
                    const AnsweringCounts& answering,
                    const std::vector<uint32_t>& first_answerers,  // FirstAnswerers() (grouping.h)
-                   const std::vector<PeerTie>& ties);
+                   const PeerPairs& ties);
 
 }  // namespace meshcheck::metrics

@@ -636,7 +636,10 @@ class LineSink {
   size_t size_ = 0;
 };
 
-void WriteEdgeLines(const ReportInput& in, const graph::InteractionGraph& graph, LineSink* sink) {
+void WriteEdgeLines(const ReportInput& in,
+                    const graph::InteractionGraph& graph,
+                    const std::vector<metrics::PeerTie>& ties,
+                    LineSink* sink) {
   const auto& members = in.data->members();
   for (uint32_t i = 0; i < members.size(); ++i) {
     if (HasNodeLine(*in.data, *in.facts, *in.hosts, i))
@@ -648,7 +651,7 @@ void WriteEdgeLines(const ReportInput& in, const graph::InteractionGraph& graph,
                  e.weights.inferred_replies);
     }
   }
-  for (const metrics::PeerTie& t : in.measures->ties)
+  for (const metrics::PeerTie& t : ties)
     sink->Line("tie", t.a, t.b, t.conversations, t.chosen_conversations);
   for (const metrics::Person& p : in.measures->roles.people) {
     if (p.roles & metrics::kRoleConnector)
@@ -665,15 +668,17 @@ void WriteEdgeList(const ReportInput& in,
                    const std::function<void(uint64_t)>& total,
                    const PieceWriter& piece,
                    size_t piece_bytes) {
+  const std::vector<metrics::PeerTie> ties =
+      metrics::PeerTies(*in.data, graph, *in.facts, *in.hosts);
   uint64_t bytes = 0;
   {
     LineSink count(nullptr, piece_bytes);
-    WriteEdgeLines(in, graph, &count);
+    WriteEdgeLines(in, graph, ties, &count);
     bytes = count.size();
   }
   total(bytes);
   LineSink write(&piece, piece_bytes);
-  WriteEdgeLines(in, graph, &write);
+  WriteEdgeLines(in, graph, ties, &write);
 }
 
 std::string RenderEdgeList(const ReportInput& in, const graph::InteractionGraph& graph) {

@@ -95,7 +95,8 @@ std::string RenderMembersCsv(const ReportInput& in);
 //   "tie<TAB>a<TAB>b<TAB>conversations<TAB>window_conversations": the distinct conversations
 //   with a reply between them, overall and within HRC's window (B.1 item 4).
 // - Then one line per connector (metrics/params.h), by member index: "connector<TAB>index".
-// Indices are member indices (no names).
+// Indices are member indices (no names). `graph` must hold its edges, its conversation numbers and
+// its replies (the ties are made from them).
 std::string RenderEdgeList(const ReportInput& in, const graph::InteractionGraph& graph);
 
 // Receives a text piece by piece, in order; a piece is valid during the call.

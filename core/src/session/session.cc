@@ -335,14 +335,14 @@ void Session::WriteGraphEdgeList(const std::function<void(uint64_t bytes)>& tota
                                  const std::function<void(std::string_view piece)>& piece) const {
   if (impl_->report_json.empty())  // Not finished, or Finish failed.
     return;
-  // Rebuilt: the analysis does not keep its graph (session/analysis.h). Only its edges are
-  // written, so the rest is freed before they are collected, as the analysis does.
+  // Rebuilt: the analysis does not keep its graph (session/analysis.h). The edges and the ties
+  // are written, so the conversation lists, which neither needs, are freed before the edges are
+  // collected.
   const report::ReportInput in = impl_->ReportData();
   graph::InteractionGraph graph =
       graph::InteractionGraph::Build(*in.data, metrics::kInference, graph::EdgeCollection::kLater);
-  graph.ReleaseConversations();
+  graph.ReleaseConversationMessages();
   graph.CollectEdges(*in.data);
-  graph.ReleaseReplies();
   report::WriteEdgeList(in, graph, total, piece);
 }
 

@@ -102,15 +102,20 @@ TEST_CASE("HRC covers the last 90 days only; PRC the whole history") {
   CHECK(EvidenceOf(a.measures.peer_reciprocity, "peer_pairs") == 4);
   CHECK(a.measures.peer_reciprocity.value == 0.5);
 
-  // The ties the report lists: all pairs, with their conversations in and out of the window.
+  // The ties the edge list writes: all pairs, with their conversations in and out of the
+  // window; the measures keep the same pairs.
   const auto full = AnalyzeAll(b, {"host"});
+  auto key = [&](uint32_t m) { return std::string(b.data().Text(b.data().members()[m].key)); };
   std::vector<std::string> ties;
-  for (const auto& t : full.m.ties) {
-    ties.push_back(std::string(b.data().Text(b.data().members()[t.a].key)) + "-" +
-                   std::string(b.data().Text(b.data().members()[t.b].key)) + " " +
-                   std::to_string(t.conversations) + "/" + std::to_string(t.chosen_conversations));
+  for (const auto& t : meshcheck::metrics::PeerTies(b.data(), full.graph, full.facts, full.hosts)) {
+    ties.push_back(key(t.a) + "-" + key(t.b) + " " + std::to_string(t.conversations) + "/" +
+                   std::to_string(t.chosen_conversations));
   }
   CHECK(ties == std::vector<std::string>{"a-b 2/2", "b-c 2/2", "d-e 2/0", "f-g 1/1"});
+  std::vector<std::string> pairs;
+  for (const auto& [x, y] : full.m.ties)
+    pairs.push_back(key(x) + "-" + key(y));
+  CHECK(pairs == std::vector<std::string>{"a-b", "b-c", "d-e", "f-g"});
 }
 
 TEST_CASE("HRC needs two members; without a host it covers everyone") {

@@ -13,13 +13,13 @@ using meshcheck::RecordsToReserve;
 
 constexpr uint64_t kMiB = uint64_t{1} << 20;
 
-TEST_CASE("room is made once an eighth of a large input is read, at its rate plus 1/16") {
+TEST_CASE("room is made once a 64th of a large input is read, at its rate plus 1/8") {
   const uint64_t size = 200 * kMiB;
-  CHECK(RecordsToReserve(size / 8 - 1, size, 275'000, 0) == 0);  // Not an eighth yet.
-  // 275,000 records in the first 25 MiB: 2.2 million in 200 MiB, and 1/16 more.
-  CHECK(RecordsToReserve(size / 8, size, 275'000, 0) == 2'337'500);
+  CHECK(RecordsToReserve(size / 64 - 1, size, 34'375, 0) == 0);  // Not a 64th yet.
+  // 34,375 records in the first 3.125 MiB: 2.2 million in 200 MiB, and 1/8 more.
+  CHECK(RecordsToReserve(size / 64, size, 34'375, 0) == 2'475'000);
   // Later (the Session asks until it gets an answer): the rate of what was read.
-  CHECK(RecordsToReserve(size / 2, size, 1'000'000, 0) == 2'125'000);
+  CHECK(RecordsToReserve(size / 2, size, 1'000'000, 0) == 2'250'000);
 }
 
 TEST_CASE("small, unsized and empty-rate inputs get no reservation") {
@@ -33,10 +33,10 @@ TEST_CASE("small, unsized and empty-rate inputs get no reservation") {
 TEST_CASE("a total beyond 32-bit record indexes reserves nothing") {
   const uint64_t size = uint64_t{1} << 40;  // A size hint of a terabyte.
   CHECK(RecordsToReserve(size / 8, size, 600'000'000, 0) == 0);
-  CHECK(RecordsToReserve(size / 8, size, 510'000'000, 0) == 0);  // 4.34 billion: just too many.
-  CHECK(RecordsToReserve(size / 8, size, 100'000'000, 0) == 850'000'000);
+  CHECK(RecordsToReserve(size / 8, size, 480'000'000, 0) == 0);  // 4.32 billion: just too many.
+  CHECK(RecordsToReserve(size / 8, size, 100'000'000, 0) == 900'000'000);
   // With the records of earlier inputs: the total counts.
-  CHECK(RecordsToReserve(size / 8, size, 100'000'000, 1'000'000) == 851'000'000);
+  CHECK(RecordsToReserve(size / 8, size, 100'000'000, 1'000'000) == 901'000'000);
   CHECK(RecordsToReserve(size / 8, size, 100'000'000, 3'500'000'000) == 0);
 }
 

@@ -18,6 +18,7 @@ inline void KeepFreedMemoryForReuse() {
 #if defined(__GLIBC__)
   mallopt(M_MMAP_MAX, 0);              // Large blocks from the heap, not from one mmap each.
   mallopt(M_TRIM_THRESHOLD, 1 << 30);  // Keep up to 1 GiB of freed heap instead of unmapping it.
+  mallopt(M_ARENA_MAX, 1);             // One heap for both threads: what one frees, both reuse.
 #endif
 }
 

@@ -10,6 +10,9 @@
 namespace meshcheck::metrics {
 namespace {
 
+// How far ahead the walk over the messages asks for the rows it will write.
+constexpr uint32_t kPrefetchMessages = 16;
+
 using Edges = PeerPairs;
 
 // Largest components of many small edge sets over one large node range: the union-find and
@@ -232,15 +235,23 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
   }
   events_.resize(event_begin_.back());
   poster_conversations_.resize(poster_begin_.back());
+  // Each poster's row ends at poster_end[m]: a run of messages in one conversation counts once.
+  std::vector<uint32_t> poster_end(poster_begin_.begin(), poster_begin_.end() - 1);
   {
     std::vector<uint32_t> next_event(event_begin_.begin(), event_begin_.end() - 1);
-    std::vector<uint32_t> next_poster(poster_begin_.begin(), poster_begin_.end() - 1);
     for (uint32_t i = 0; i < messages.size(); ++i) {
+      if (i + kPrefetchMessages < messages.size()) {  // The rows are far apart: a miss each.
+        const uint32_t ahead = messages[i + kPrefetchMessages].author;
+        __builtin_prefetch(poster_conversations_.data() + poster_end[ahead]);
+        __builtin_prefetch(events_.data() + next_event[ahead]);
+      }
       const uint32_t a = messages[i].author;
       const uint32_t c = conversation[i];
       if (c == model::kNone || !peer(a))
         continue;
-      poster_conversations_[next_poster[a]++] = c;
+      uint32_t& end = poster_end[a];
+      if (end == poster_begin_[a] || poster_conversations_[end - 1] != c)
+        poster_conversations_[end++] = c;
       const uint32_t t = graph.ReplyTarget(i);
       if (t == model::kNone || !peer(t))
         continue;
@@ -248,16 +259,16 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
       events_[next_event[lo]++] = Event(std::max(a, t), c, a == lo);
     }
   }
-  SortRows();
+  SortRows(poster_end);
 }
 
-void PeerNetwork::SortRows() {
+void PeerNetwork::SortRows(const std::vector<uint32_t>& poster_end) {
   // Posters: each row sorted, its repeats dropped, and the rows closed up in place. Rows come
   // in message order, which is nearly conversation order.
   uint32_t filled = 0;
   for (size_t m = 0; m < members_; ++m) {
     const auto first = poster_conversations_.begin() + poster_begin_[m];
-    const auto end = poster_conversations_.begin() + poster_begin_[m + 1];
+    const auto end = poster_conversations_.begin() + poster_end[m];
     if (!std::is_sorted(first, end))
       std::sort(first, end);
     poster_begin_[m] = filled;

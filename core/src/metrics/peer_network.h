@@ -84,9 +84,10 @@ class PeerNetwork {
     uint32_t conversation : 31;  // Where the reply was written.
     uint32_t forward : 1;        // a replied to b (else b to a).
   };
-  // Puts each poster's row in conversation order without repeats, and each row of events_ in
-  // (b, conversation) order. Call once, after the rows are filled.
-  void SortRows();
+  // Puts each poster's row (ending at poster_end[m]) in conversation order without repeats,
+  // closing the gaps, and each row of events_ in (b, conversation) order. Call once, after the
+  // rows are filled.
+  void SortRows(const std::vector<uint32_t>& poster_end);
   // Calls f(a, b, first, end) for the events [first, end) of each pair, in (a, b) order.
   template <typename F>
   void ForEachPair(F f) const;

@@ -10,7 +10,7 @@
 namespace meshcheck::metrics {
 namespace {
 
-// How far ahead the walk over the messages asks for the rows it will write.
+// How far ahead the walk over the messages asks for the rows it is about to write.
 constexpr uint32_t kPrefetchMessages = 16;
 
 using Edges = PeerPairs;
@@ -240,7 +240,9 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
   {
     std::vector<uint32_t> next_event(event_begin_.begin(), event_begin_.end() - 1);
     for (uint32_t i = 0; i < messages.size(); ++i) {
-      if (i + kPrefetchMessages < messages.size()) {  // The rows are far apart: a miss each.
+      // The rows are far apart: a miss each. Asked for ahead: the author's row of posters, and
+      // of events (where the event goes when the author has the lower index of the pair).
+      if (i + kPrefetchMessages < messages.size()) {
         const uint32_t ahead = messages[i + kPrefetchMessages].author;
         __builtin_prefetch(poster_conversations_.data() + poster_end[ahead]);
         __builtin_prefetch(events_.data() + next_event[ahead]);

@@ -449,6 +449,20 @@ TEST_CASE(
   CHECK(sorted.channel_of(1) == second);
   CHECK(sorted.channel_of(2) == second);
   CHECK(sorted.ColumnBytes() == 3 * sizeof(uint32_t));
+
+  // A part without a middle channel: the channels after it move down by one.
+  DatasetBuilder three;
+  const uint32_t middle = three.Channel("middle");
+  const uint32_t last = three.Channel("last");
+  three.Say("1", "ann", 0, last);
+  three.Say("2", "bob", 1, middle);
+  three.Say("3", "cat", 2);
+  const Dataset& all = three.Finalize();
+  REQUIRE(last == 2);
+  const Dataset without_middle = all.Subset({true, false, true}, &diagnostics);
+  REQUIRE(without_middle.messages().size() == 2);
+  CHECK(without_middle.channel_of(0) == 1);  // ann's, in "last".
+  CHECK(without_middle.channel_of(1) == 0);  // cat's, in the first channel.
 }
 
 TEST_CASE("a member's name is the latest given, back and forth; an empty one changes nothing") {

@@ -67,6 +67,9 @@ void InteractionGraph::ReleaseReplies() {
 void InteractionGraph::NumberConversations(const model::Dataset& data) {
   const auto& messages = data.messages();
   const size_t n = messages.size();
+  // The numbers are allocated before the union-find's scratch, which then goes on top of them
+  // and is freed there: in wasm the peer network built next reuses that room.
+  conversation_.assign(n, model::kNone);
   // Union-find over message indices, so that links pointing forward in time (clock skew
   // between exports) still merge; the earliest message becomes the root.
   DisjointSets sets(n);
@@ -101,7 +104,6 @@ void InteractionGraph::NumberConversations(const model::Dataset& data) {
   for (uint32_t i = 0; i < n; ++i)
     roots += !messages[i].is_system() && sets.Find(i) == i;
   conversation_root_.reserve(roots);
-  conversation_.assign(n, model::kNone);
   for (uint32_t i = 0; i < n; ++i) {
     if (messages[i].is_system())
       continue;

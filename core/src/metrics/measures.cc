@@ -92,7 +92,8 @@ Tally ComputeTally(const model::Dataset& data,
   const base::ScopedPhase phase(base::Phase::kMetrics);
   const HostCalendar calendar = BuildHostCalendar(data, facts, hosts);
   graph.ReleaseConversationMessages();
-  const PeerNetwork network(data, graph, hosts);
+  // The whole's tally counts its posters from the messages: no posters' rows needed.
+  const PeerNetwork network(data, graph, hosts, PeerNetwork::Posters::kSkip);
   base::ReturnFreedMemory();
   return BuildTallies(data, graph, facts, hosts, calendar, network, false).all;
 }

@@ -52,7 +52,8 @@ Measures ComputeMeasures(const model::Dataset& data,
 
 // The index's statistics over all conversations only (no blocks, no periods): what the
 // sensitivity of the index to the inference window needs (B.6). Takes the graph as
-// ComputeMeasures does, and frees its conversation lists before the peer network is built.
+// ComputeMeasures does, and frees its conversation lists before the peer network is built; the
+// network keeps no posters' rows (the whole's posters are counted from the messages).
 Tally ComputeTally(const model::Dataset& data,
                    graph::InteractionGraph graph,
                    const GroupFacts& facts,

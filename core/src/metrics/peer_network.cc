@@ -13,8 +13,6 @@ namespace {
 // How far ahead the walk over the messages asks for the rows it is about to write.
 constexpr uint32_t kPrefetchMessages = 16;
 
-using Edges = PeerPairs;
-
 // Largest components of many small edge sets over one large node range: the union-find and
 // its counters are reset only where a round touched them.
 class ComponentCounter {
@@ -24,7 +22,7 @@ class ComponentCounter {
 
   // Over the edges[i] with keep(i).
   template <typename Keep>
-  uint32_t Largest(const Edges& edges, Keep keep) {
+  uint32_t Largest(const PeerPairs& edges, Keep keep) {
     for (size_t i = 0; i < edges.size(); ++i) {
       if (!keep(i))
         continue;
@@ -66,7 +64,7 @@ class ComponentCounter {
 class ComponentsWithout {
  public:
   // Per block b < blocks: the largest component over edges[t] for t not in without[b].
-  static std::vector<uint32_t> Largest(const Edges& edges,
+  static std::vector<uint32_t> Largest(const PeerPairs& edges,
                                        const std::vector<std::vector<uint32_t>>& without,
                                        size_t members) {
     const auto blocks = static_cast<uint32_t>(without.size());
@@ -120,7 +118,11 @@ class ComponentsWithout {
     Add(2 * node + 1, mid, hi, from, to, t);
   }
 
-  void Walk(const Edges& edges, size_t node, uint32_t lo, uint32_t hi, std::vector<uint32_t>* out) {
+  void Walk(const PeerPairs& edges,
+            size_t node,
+            uint32_t lo,
+            uint32_t hi,
+            std::vector<uint32_t>* out) {
     const size_t mark = undo_.size();
     for (uint32_t t : node_edges_[node])
       Union(edges[t].first, edges[t].second);
@@ -202,29 +204,32 @@ class Buckets {
 
 }  // namespace
 
-uint32_t LargestComponent(const Edges& edges, size_t members) {
+uint32_t LargestComponent(const PeerPairs& edges, size_t members) {
   ComponentCounter counter(members);
   return counter.Largest(edges, [](size_t) { return true; });
 }
 
 PeerNetwork::PeerNetwork(const model::Dataset& data,
                          const graph::InteractionGraph& graph,
-                         const HostSet& hosts)
+                         const HostSet& hosts,
+                         Posters posters)
     : members_(data.members().size()) {
+  const bool keep_posters = posters == Posters::kKeep;
   const auto& messages = data.messages();
   const auto& conversation = graph.conversation();
   const Kinds kinds(data, hosts);
   auto peer = [&](uint32_t x) { return kinds.peer(x); };
   // A walk in message order fills a row of events per person a (the lower index of the pair)
-  // and a row of conversations per poster; SortRows then puts each in conversation order. Only
-  // conversation() is read, so the conversations' message lists may be freed before.
+  // and a row of conversations per poster (rows left empty with Posters::kSkip); SortRows then
+  // puts each in conversation order. Only conversation() is read, so the conversations' message
+  // lists may be freed before.
   event_begin_.assign(members_ + 1, 0);
   poster_begin_.assign(members_ + 1, 0);
   for (uint32_t i = 0; i < messages.size(); ++i) {
     const uint32_t a = messages[i].author;
     if (conversation[i] == model::kNone || !peer(a))
       continue;
-    ++poster_begin_[a + 1];
+    poster_begin_[a + 1] += keep_posters;
     const uint32_t t = graph.ReplyTarget(i);
     if (t != model::kNone && peer(t))
       ++event_begin_[std::min(a, t) + 1];
@@ -244,7 +249,8 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
       // of events (where the event goes when the author has the lower index of the pair).
       if (i + kPrefetchMessages < messages.size()) {
         const uint32_t ahead = messages[i + kPrefetchMessages].author;
-        __builtin_prefetch(poster_conversations_.data() + poster_end[ahead]);
+        if (keep_posters)
+          __builtin_prefetch(poster_conversations_.data() + poster_end[ahead]);
         __builtin_prefetch(events_.data() + next_event[ahead]);
       }
       const uint32_t a = messages[i].author;
@@ -252,7 +258,7 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
       if (c == model::kNone || !peer(a))
         continue;
       uint32_t& end = poster_end[a];
-      if (end == poster_begin_[a] || poster_conversations_[end - 1] != c)
+      if (keep_posters && (end == poster_begin_[a] || poster_conversations_[end - 1] != c))
         poster_conversations_[end++] = c;
       const uint32_t t = graph.ReplyTarget(i);
       if (t == model::kNone || !peer(t))
@@ -337,7 +343,7 @@ std::vector<Network> PeerNetwork::ByBucket(const std::vector<uint32_t>& bucket_o
                                            uint32_t buckets) const {
   const Buckets bucket(bucket_of, buckets);
   std::vector<Network> out(buckets);
-  std::vector<Edges> repeated(buckets);
+  std::vector<PeerPairs> repeated(buckets);
   ForEachPair([&](uint32_t a, uint32_t partner, uint32_t i, uint32_t j) {
     // One sub-run per bucket (buckets do not decrease along the run).
     uint32_t current = model::kNone;
@@ -422,7 +428,7 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
   std::vector<uint64_t> lost_pairs(blocks, 0);
   std::vector<uint64_t> lost_mutual(blocks, 0);
   std::vector<uint32_t> lost_posters(blocks, 0);
-  Edges repeated;
+  PeerPairs repeated;
   std::vector<std::vector<uint32_t>> killed(blocks);     // Per block: repeated ties it removes.
   std::vector<std::pair<uint32_t, uint32_t>> per_block;  // (block, distinct conversations).
   ForEachPair([&](uint32_t a, uint32_t partner, uint32_t i, uint32_t j) {
@@ -501,11 +507,15 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
   return out;
 }
 
-std::vector<PeerTie> PeerNetwork::Ties(const std::vector<uint32_t>& chosen) const {
+size_t PeerNetwork::PairCount() const {
   size_t pairs = 0;
   ForEachPair([&](uint32_t, uint32_t, uint32_t, uint32_t) { ++pairs; });
+  return pairs;
+}
+
+std::vector<PeerTie> PeerNetwork::Ties(const std::vector<uint32_t>& chosen) const {
   std::vector<PeerTie> out;
-  out.reserve(pairs);
+  out.reserve(PairCount());
   ForEachPair([&](uint32_t a, uint32_t b, uint32_t i, uint32_t j) {
     PeerTie t{a, b, 0, 0};
     uint32_t last = model::kNone;
@@ -523,10 +533,8 @@ std::vector<PeerTie> PeerNetwork::Ties(const std::vector<uint32_t>& chosen) cons
 }
 
 PeerPairs PeerNetwork::TiePairs() const {
-  size_t pairs = 0;
-  ForEachPair([&](uint32_t, uint32_t, uint32_t, uint32_t) { ++pairs; });
   PeerPairs out;
-  out.reserve(pairs);
+  out.reserve(PairCount());
   ForEachPair([&](uint32_t a, uint32_t b, uint32_t, uint32_t) { out.emplace_back(a, b); });
   return out;
 }

@@ -45,9 +45,16 @@ class PeerNetwork {
   // out, e.g. it is undated).
   static constexpr uint32_t kKeep = model::kNone - 1;
 
+  // Whether the network keeps each poster's conversations. They are what ByBucket's and
+  // LeaveOneOut's non_host_posters and PosterConversations read; without them (kSkip, for what
+  // needs only the replies) those count no one and the network takes 4 bytes less per poster
+  // and conversation.
+  enum class Posters { kKeep, kSkip };
+
   PeerNetwork(const model::Dataset& data,
               const graph::InteractionGraph& graph,
-              const HostSet& hosts);
+              const HostSet& hosts,
+              Posters posters = Posters::kKeep);
 
   // The network of each bucket: bucket_of[c] < buckets, or model::kNone to leave conversation
   // c out.
@@ -91,6 +98,9 @@ class PeerNetwork {
   // Calls f(a, b, first, end) for the events [first, end) of each pair, in (a, b) order.
   template <typename F>
   void ForEachPair(F f) const;
+  // The number of pairs: Ties and TiePairs reserve exactly that (in wasm, memory that has grown
+  // never shrinks, so a vector's doubling would cost for good).
+  size_t PairCount() const;
 
   std::vector<uint32_t> event_begin_;   // Per member a: its row of events_ (fewer than 2^32).
   std::vector<Event> events_;           // Sorted by (a, b, conversation).

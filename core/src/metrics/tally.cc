@@ -271,6 +271,8 @@ class TallyBuilder {
     const std::vector<uint32_t> recent = ConnectivityWindow(data_, graph_, facts_);
     t_.all.peers = network.ByBucket(everything, 1)[0];
     t_.all.connectivity = network.ByBucket(recent, 1)[0];
+    t_.all.peers.non_host_posters = NonHostPosters(everything);
+    t_.all.connectivity.non_host_posters = NonHostPosters(recent);
     t_.all.connectivity_days = std::min(facts_.span_days, kConnectivityWindowDays);
     const uint32_t blocks = t_.blocks.count();
     if (blocks > 0) {
@@ -302,6 +304,24 @@ class TallyBuilder {
       r.connectivity = networks[p];
       t_.by_period.push_back(r);
     }
+  }
+
+  // The non-host people who wrote in the conversations c with chosen[c] != model::kNone, from
+  // the messages: the whole's counts need no posters' rows in the network.
+  uint32_t NonHostPosters(const std::vector<uint32_t>& chosen) const {
+    const auto& messages = data_.messages();
+    const auto& conversation = graph_.conversation();
+    std::vector<bool> wrote(data_.members().size(), false);
+    uint32_t posters = 0;
+    for (size_t i = 0; i < messages.size(); ++i) {
+      const uint32_t a = messages[i].author;
+      const uint32_t c = conversation[i];
+      if (c == model::kNone || chosen[c] == model::kNone || !kinds_.peer(a) || wrote[a])
+        continue;
+      wrote[a] = true;
+      ++posters;
+    }
+    return posters;
   }
 
   // Each period's days, messages and posters, by the time of each message.

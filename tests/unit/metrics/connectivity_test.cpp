@@ -159,6 +159,28 @@ TEST_CASE("a peer network per bucket of conversations") {
   CHECK(some[0].non_host_posters == 5);  // a, b, c, d, e.
 }
 
+TEST_CASE("a peer network without posters' rows has the same replies and counts no posters") {
+  DatasetBuilder b;
+  Build(&b, 0, 0);
+  const auto& data = b.Finalize();
+  const auto a = Analyze(b, {"host"});
+  const PeerNetwork kept(data, a.graph, a.hosts);
+  const PeerNetwork skipped(data, a.graph, a.hosts, PeerNetwork::Posters::kSkip);
+  const std::vector<uint32_t> buckets = {0, 0, 0, 1, 1, 1};
+  const auto with = kept.ByBucket(buckets, 2);
+  const auto without = skipped.ByBucket(buckets, 2);
+  for (size_t k = 0; k < 2; ++k) {
+    CHECK(with[k].non_host_posters > 0);
+    CHECK(without[k].non_host_posters == 0);
+    Network posters_aside = with[k];
+    posters_aside.non_host_posters = 0;
+    CHECK(SameNetwork(without[k], posters_aside));
+  }
+  CHECK(skipped.TiePairs() == kept.TiePairs());
+  CHECK(skipped.PosterConversations(1).empty());
+  CHECK(!kept.PosterConversations(1).empty());
+}
+
 TEST_CASE("a peer network leaving one block out at a time (the jackknife)") {
   const PeerNetwork network = BuiltNetwork();
   // Blocks: conversation 0 | 1 and 2 | 3 and 4; conversation 5 is always kept.

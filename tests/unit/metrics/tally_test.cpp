@@ -59,6 +59,23 @@ TEST_CASE("jackknife replicates leave one block of weeks out") {
   CHECK(t.leave_out[2].peers.non_host_posters == 3);
 }
 
+TEST_CASE("the whole's tally alone (the inference windows') is the headline's") {
+  // Its network keeps no posters' rows: the whole's posters are counted from the messages.
+  DatasetBuilder b;
+  Group(&b);
+  const auto a = AnalyzeAll(b, {"host"});
+  const meshcheck::metrics::Tally alone =
+      meshcheck::metrics::ComputeTally(b.Finalize(), a.graph, a.facts, a.hosts);
+  const meshcheck::metrics::Tally& all = a.m.table.all;
+  CHECK(alone.counts.messages == all.counts.messages);
+  CHECK(alone.counts.peer_replies == all.counts.peer_replies);
+  CHECK(alone.peers.peer_pairs == all.peers.peer_pairs);
+  CHECK(alone.peers.non_host_posters == 3);  // a, b and c.
+  CHECK(alone.peers.non_host_posters == all.peers.non_host_posters);
+  CHECK(alone.connectivity.non_host_posters == all.connectivity.non_host_posters);
+  CHECK(alone.connectivity.repeated_ties == all.connectivity.repeated_ties);
+}
+
 TEST_CASE("timeline periods add up to the whole") {
   DatasetBuilder b;
   Group(&b);

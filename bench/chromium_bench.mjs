@@ -1,8 +1,8 @@
 // The headless-Chromium row of scripts/bench.sh: analyses each FILE with the page (build/web)
 // in Debian's Chromium through playwright-core and prints, per file, one line
 //   file=PATH bytes=N seconds=S mbps=R peak_kb=K done_peak_kb=D network_s=G page_ms=M
-//   page_mbps=P wasm_heap_bytes=H read=S tokenize=S model=S graph=S metrics=S classify=S
-//   report=S render=S
+//   page_mbps=P wasm_heap_bytes=H read_stalls=N read=S tokenize=S model=S graph=S metrics=S
+//   classify=S report=S render=S
 // seconds: from handing the file to the page's #file input to document.body.dataset.state
 // 'done' (the verdict), best of --runs; mbps = bytes / seconds (MB = 10^6 bytes); peak_kb: the
 // largest peak RSS (VmHWM) of the renderer processes (the page's runs its workers too) over the
@@ -11,12 +11,18 @@
 // highest over the runs. network_s: from handing the file over to the network drawn, in the
 // best run. Each run starts a fresh browser, so each peak belongs to one analysis. page_ms,
 // page_mbps, wasm_heap_bytes and the phases are the page's own figures (window.meshcheck.last) of
-// the best run. Phases, in seconds: the worker's (web/protocol.js: read is waiting for the file
-// and copying it into wasm memory; the others are the core's, as the CLI's --timings, report
-// also taking the report out of wasm) and render, the page's from the report's arrival to
-// 'done'. Time in none of them: handing the file over, messages, Chromium's layout and paint.
+// the best run; read_stalls: the reads of the file the worker gave up and started again
+// (web/worker.js, FileChunks), summed over the runs. Phases, in seconds: the worker's
+// (web/protocol.js: read is waiting for the file and copying it into wasm memory; the others are
+// the core's, as the CLI's --timings, report also taking the report out of wasm) and render, the
+// page's from the report's arrival to 'done'. Time in none of them: handing the file over,
+// messages, Chromium's layout and paint.
 // --trace FILE appends, per run, the largest renderer VmRSS every 50 ms: lines
 // "file run ms rss_kb phase" (phase: running, done (the verdict shown) or network (drawn)).
+// A run that does not reach the verdict in 30 minutes, or the drawn network 2 minutes after it,
+// ends the benchmark with the page's state: body and #network data-state, the status, progress
+// and error texts, the page's errors, console errors and workers, and each renderer's scheduler
+// state and CPU seconds (so a hang shows where it waits and whether anything still runs).
 //
 //   node bench/chromium_bench.mjs [--runs N] [--web DIR] [--trace FILE] FILE...
 import {spawn} from 'node:child_process';
@@ -28,6 +34,7 @@ import {chromium} from 'playwright-core';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const kTimeoutMs = 30 * 60 * 1000;
+const kNetworkTimeoutMs = 2 * 60 * 1000;  // the layout takes about a second
 const kSampleMs = 50;
 const kAfterNetworkMs = 1000;  // late frees and paints after the network is drawn
 const kPhases = ['read', 'tokenize', 'model', 'graph', 'metrics', 'classify', 'report', 'render'];
@@ -135,6 +142,59 @@ function browserPid(userDataDir) {
   throw new Error('cannot find the Chromium browser process');
 }
 
+// Each renderer's scheduler state (R running, S sleeping, ...) and CPU seconds so far.
+function rendererActivity(browserPid) {
+  return renderers(browserPid).map((pid) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);  // utime + stime
+      return {pid, state: fields[0], cpu_s: ticks / 100};     // USER_HZ is 100 on Linux
+    } catch {
+      return {pid, state: 'gone'};
+    }
+  });
+}
+
+// Records what the page reports while it runs: its uncaught errors, console errors, crashes and
+// its workers' comings and goings.
+function watchPage(page) {
+  const events = [];
+  const note = (text) => events.push(`${Math.round(performance.now())} ms: ${text}`);
+  page.on('pageerror', (e) => note(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning')
+      note(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('crash', () => note('the page crashed'));
+  page.on('worker', (w) => {
+    note(`worker started: ${w.url()}`);
+    w.on('close', () => note(`worker closed: ${w.url()}`));
+  });
+  return events;
+}
+
+// Waits for `predicate` in the page; on a timeout, throws with the page's state.
+async function waitOrExplain(page, browser, events, what, predicate, timeout) {
+  try {
+    await page.waitForFunction(predicate, null, {timeout, polling: 50});
+  } catch (e) {
+    const state = await page
+                      .evaluate(() => ({
+                                  body: document.body.dataset.state,
+                                  network: document.getElementById('network')?.dataset.state,
+                                  status: document.getElementById('status-text')?.textContent,
+                                  percent: document.getElementById('percent')?.textContent,
+                                  speed: document.getElementById('speed')?.textContent,
+                                  error: document.getElementById('error-text')?.textContent,
+                                }))
+                      .catch((err) => ({unreadable: String(err)}));
+    throw new Error(`${what}: ${e.message}\npage: ${JSON.stringify(state)}\nworkers alive: ${
+        page.workers().length}\nrenderers: ${
+        JSON.stringify(rendererActivity(browser))}\nevents:\n  ${events.join('\n  ')}`);
+  }
+}
+
 async function runOnce(origin, file, tmpDir) {
   const userDataDir = fs.mkdtempSync(path.join(tmpDir, 'profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -149,6 +209,7 @@ async function runOnce(origin, file, tmpDir) {
   });
   try {
     const page = context.pages()[0] ?? await context.newPage();
+    const events = watchPage(page);
     await page.goto(`${origin}/index.html`);
     await page.waitForFunction(() => document.body.dataset.state === 'ready');
     const browser = browserPid(userDataDir);
@@ -162,9 +223,9 @@ async function runOnce(origin, file, tmpDir) {
     }, kSampleMs);
     try {
       await page.setInputFiles('#file', file);
-      await page.waitForFunction(
-          () => ['done', 'error'].includes(document.body.dataset.state), null,
-          {timeout: kTimeoutMs, polling: 50});
+      await waitOrExplain(
+          page, browser, events, `${file}: no verdict`,
+          () => ['done', 'error'].includes(document.body.dataset.state), kTimeoutMs);
       const seconds = (performance.now() - started) / 1000;
       const donePeakKb = rendererPeakKb(browser);
       phase = 'done';
@@ -172,12 +233,19 @@ async function runOnce(origin, file, tmpDir) {
       if (state !== 'done')
         throw new Error(`${file}: the page ended in state '${state}'`);
       const last = await page.evaluate(() => {
-        const {bytes, ms, mbps, wasmHeapBytes, phases} = window.meshcheck.last;
-        return {bytes, ms, mbps, wasmHeapBytes, phases};
+        const {bytes, ms, mbps, wasmHeapBytes, phases, readStalls} = window.meshcheck.last;
+        return {bytes, ms, mbps, wasmHeapBytes, phases, readStalls};
       });
-      await page.waitForFunction(
-          () => document.getElementById('network')?.dataset.state !== 'laying-out', null,
-          {timeout: kTimeoutMs, polling: 50});
+      await waitOrExplain(
+          page, browser, events, `${file}: the network was not drawn`,
+          () => document.getElementById('network')?.dataset.state !== 'laying-out',
+          kNetworkTimeoutMs);
+      const network = await page.evaluate(() => {
+        const view = document.getElementById('network');
+        return {state: view.dataset.state, text: view.textContent};
+      });
+      if (network.state === 'failed')
+        throw new Error(`${file}: ${network.text}\nevents:\n  ${events.join('\n  ')}`);
       const networkSeconds = (performance.now() - started) / 1000;
       phase = 'network';
       await new Promise((resolve) => setTimeout(resolve, kAfterNetworkMs));
@@ -197,11 +265,12 @@ const {server, origin} = await startServer(args.web);
 try {
   for (const file of args.files) {
     let best = null;
-    let peakKb = 0, donePeakKb = 0;
+    let peakKb = 0, donePeakKb = 0, readStalls = 0;
     for (let run = 0; run < args.runs; ++run) {
       const r = await runOnce(origin, file, tmpDir);
       peakKb = Math.max(peakKb, r.peakKb);
       donePeakKb = Math.max(donePeakKb, r.donePeakKb);
+      readStalls += r.last.readStalls;
       if (!best || r.seconds < best.seconds)
         best = r;
       if (args.trace) {
@@ -215,7 +284,7 @@ try {
         (bytes / 1e6 / best.seconds).toFixed(1)} peak_kb=${peakKb} done_peak_kb=${
         donePeakKb} network_s=${best.networkSeconds.toFixed(3)} page_ms=${
         Math.round(best.last.ms)} page_mbps=${best.last.mbps.toFixed(1)} wasm_heap_bytes=${
-        best.last.wasmHeapBytes} ${phases.join(' ')}`);
+        best.last.wasmHeapBytes} read_stalls=${readStalls} ${phases.join(' ')}`);
   }
 } finally {
   server.kill();

@@ -186,6 +186,10 @@ if [[ ${BENCH_CHROMIUM:-1} != 0 && -f build/web/index.html && -d node_modules/pl
     heap_bytes[$key]=${field[wasm_heap_bytes]}
     timings[$key]="timings"
     for p in "${phases[@]}"; do timings[$key]+=" $p=${field[$p]:--}"; done
+    if ((${field[read_stalls]:-0} > 0)); then
+      echo "bench: ${field[file]}: the page's worker gave up ${field[read_stalls]} stalled" \
+        "read(s) of the file and read on (web/worker.js, FileChunks)" >&2
+    fi
   done < <(node bench/chromium_bench.mjs --runs "$runs" "${files[@]}")
 else
   echo "bench: no Chromium row (needs build/web, node_modules/playwright-core and" \
@@ -215,7 +219,13 @@ phase_of() {  # phase_of KEY NAME: NAME=S from the key's timings line, or "-".
   value=$(tr ' ' '\n' <<<"${timings[$1]:-}" | sed -n "s/^$2=//p")
   echo "${value:--}"
 }
+missing=0  # rows whose run failed (its error is printed above the table)
 row() {  # row INPUT SIZE PATH KEY BYTES (BYTES 0: no MB/s)
+  if [[ -z ${seconds[$4]:-} ]]; then
+    printf '%-44s %8s  %-15s %7s\n' "$1" "$2" "$3" "failed (see the error above the table)"
+    missing=1
+    return
+  fi
   local s=${seconds[$4]} p mbps=- heap=-
   if (($5 > 0)); then
     mbps=$(awk -v b="$5" -v s="$s" 'BEGIN { printf "%.1f", b / 1e6 / s }')
@@ -271,3 +281,4 @@ if ((graph)); then
     row "$label" "-" "analysis" "graph:$variant" 0
   done
 fi
+exit "$missing"  # a failed run fails `make bench`, after the table

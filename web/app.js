@@ -7,11 +7,14 @@
 //   'cancelled'. Files are accepted in every state but 'running'; 'cancelled' is such a
 //   resting state (a fresh worker is started behind it).
 // - After 'done', window.meshcheck.last = {report, reportJson, bytes, ms, mbps, wasmHeapBytes,
-//   phases}; phases (seconds): the worker's read, tokenize, model, graph, metrics, classify and
-//   report (web/protocol.js), and render: the page's, from the report's arrival to 'done'.
+//   phases, readStalls}; phases (seconds): the worker's read, tokenize, model, graph, metrics,
+//   classify and report (web/protocol.js), and render: the page's, from the report's arrival to
+//   'done'.
 // - After 'done', #result gets the class 'laid-out' once the verdict is painted: from then on
 //   the whole result is laid out and nothing in it moves by itself.
-// - #network's data-state: 'laying-out', then 'webgl', 'canvas' or 'empty' once drawn.
+// - #network's data-state: 'laying-out', then 'webgl', 'canvas' or 'empty' once drawn, or
+//   'failed' when the layout worker answered with an error or failed (the reason is shown in
+//   its place; the verdict stays).
 // - ?example=1 loads the bundled example (examples/demo-server.json) once ready.
 // - window.meshcheck.show(reportJson) shows a saved report (no analysis; no graph); tests use
 //   it for report fields the core does not write yet.
@@ -39,7 +42,12 @@ meshcheck.show = (json) => {
     return;
   begin('');
   showReport(
-      {json, csv: null, stats: {bytes: 0, ms: 0, mbps: 0, wasmHeapBytes: 0, phases: {}}}, -1);
+      {
+        json,
+        csv: null,
+        stats: {bytes: 0, ms: 0, mbps: 0, wasmHeapBytes: 0, phases: {}, readStalls: 0},
+      },
+      -1);
   showGraph({total: 0, ties: 0, nodes: [], edges: []});
 };
 
@@ -77,7 +85,11 @@ function startWorker() {
     if (worker !== started)
       return;
     event.preventDefault();
-    showError({message: strings.workerFailed(event.message || 'worker error'), id: 'page.worker'});
+    const message = event.message || 'worker error';
+    if (!running && layoutPending())
+      networkFailed(message);  // The fresh worker behind a report: the verdict stays.
+    else
+      showError({message: strings.workerFailed(message), id: 'page.worker'});
   };
   worker.postMessage(makeRequest(Request.INIT));
 }
@@ -102,9 +114,11 @@ function onResponse(response) {
     }
     return;
   }
-  if (type === Response.GRAPH) {
-    if (current && response.requestId === current.layoutId)
+  if (current && response.requestId === current.layoutId) {
+    if (type === Response.GRAPH)
       showGraph(data);
+    else if (type === Response.ERROR)
+      networkFailed(data.message);
     return;
   }
   if (!running || response.requestId !== running.id) {
@@ -342,6 +356,20 @@ function layOutNetwork(network) {
   const request = makeRequest(Request.LAYOUT, {network});
   current.layoutId = request.id;
   worker.postMessage(request, networkBuffers(network));
+}
+
+// Whether the network of the result shown is still being laid out.
+function layoutPending() {
+  return current?.layoutId != null && $('network')?.dataset.state === 'laying-out';
+}
+
+// The layout failed: the reason takes the drawing's place, the rest of the result stays.
+function networkFailed(message) {
+  const view = $('network');
+  if (!view)
+    return;
+  view.replaceChildren(html('p', {class: 'hint'}, [strings.networkFailed(message)]));
+  view.dataset.state = 'failed';
 }
 
 function showGraph(network) {

@@ -6,14 +6,16 @@
 //                   maxMemoryBytes: number (0: no ceiling; else Options::max_memory_bytes)}
 //            (name: the file's name, or its path in a dropped or chosen folder)
 //            -> PROGRESS* then REPORT or ERROR
-//   LAYOUT   data: {network: a REPORT's network (transferred)}  -> GRAPH or ERROR
+//   LAYOUT   data: {network: a REPORT's network (transferred)}  -> GRAPH or ERROR (answered at
+//            once: it needs no module, so it does not wait for the fresh worker's INIT)
 // On REPORT the page replaces the worker, before rendering the report: the analysis's wasm
 // memory, its largest holder, is released first. The fresh worker lays out the network
 // (web/layout.js) on LAYOUT, so neither the rendering nor the layout adds to that memory.
 // Responses, worker -> page:  {id, requestId, type, data}
 //   PROGRESS {bytes, totalBytes, percent, mbps, events, input, inputIndex, inputBytes}
 //            at least 4 times a second (inputBytes: bytes of input inputIndex read so far)
-//   REPORT   {json, csv, network, stats: {bytes, ms, mbps, wasmHeapBytes, phases}}  (csv: a
+//   REPORT   {json, csv, network, stats: {bytes, ms, mbps, wasmHeapBytes, phases, readStalls}}
+//            (readStalls: reads of the files given up and started again, web/worker.js; csv: a
 //            Blob of the core's members CSV, Session::MembersCsv, or null when it is empty;
 //            network: the part of the interaction graph to draw, Session.drawnNetwork
 //            (report::CutNetwork), as typed arrays (transferred); wasmHeapBytes: the wasm memory

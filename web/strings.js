@@ -112,6 +112,10 @@ export const strings = {
   exampleMissing: 'The bundled example is not available on this site.',
   workerFailed: (message) => `The analyzer could not start: ${message}`,
   outOfMemory: 'The browser could not give the analysis more memory.',
+  readStalled: (name, times, seconds) => `The browser stopped handing over ${name}: reading ` +
+      `it stalled ${times} times at the same place (${seconds} s without data each time), ` +
+      'though the file was opened again each time. Choose the file again; if it lives on a ' +
+      'network or removable drive, copy it to this computer first.',
   recovered: 'The analyzer was restarted; you can load the next file.',
 
   fileWaiting: 'waiting',
@@ -203,6 +207,9 @@ export const strings = {
       `${plural(edges, 'tie')}; the host is highlighted in orange.`,
   networkLaying: 'Laying out the network…',
   networkEmpty: 'No interactions between people to draw.',
+  networkFailed: (message) =>
+      `The network could not be drawn (${message}). The verdict and every measure above are ` +
+      'complete; analysing the file again retries the drawing.',
   networkTruncated: (n) => `Showing ${round(n.nodes.length)} of ${round(n.total)} people ` +
       `and the ${round(n.edges.length)} strongest of ${round(n.ties)} ties.`,
   participationTitle: 'Participation inequality',

@@ -15,6 +15,12 @@ import {strings} from './strings.js';
 // is parsed the next is read whole in the background; memory stays flat (TOOLCHAIN.md section 4).
 const kChunkBytes = 2 << 20;
 const kProgressMs = 125;  // PROGRESS eight times a second (at least 4 even when busy).
+// A read of the file that brings nothing for this long is given up and the file reopened where
+// its chunk began: Chromium's reads of a chosen file were seen to stall for good, rarely (once
+// in a few dozen 1 GB reads, bench/README.md). A 2 MiB read normally takes milliseconds. The
+// browser tests, which make reads stall on purpose, shorten it (self.meshcheckReadStallMs).
+const kStallMs = self.meshcheckReadStallMs ?? 10000;
+const kMaxStalls = 3;  // in one chunk: the analysis then ends with an error
 
 let modulePromise = null;
 function loadModule() {
@@ -22,11 +28,16 @@ function loadModule() {
   return modulePromise;
 }
 
-// Requests run one after another. onmessage is set before the module loads so none is lost.
+// INIT and ANALYZE run one after another; LAYOUT needs no module, so it runs at once instead of
+// waiting behind the fresh worker's INIT (loading and compiling the module). onmessage is set
+// before the module loads so no request is lost.
 let queue = Promise.resolve();
 self.onmessage = (event) => {
   const request = event.data;
-  queue = queue.then(() => handle(request));
+  if (request.type === Request.LAYOUT)
+    layOut(request);
+  else
+    queue = queue.then(() => handle(request));
 };
 
 function reply(request, type, data, transfer = []) {
@@ -52,12 +63,16 @@ function internalError(id, message) {
   return errorData({code: 6, name: 'internal', id, message, input: -1, byte: 0, line: 0});
 }
 
+function layOut(request) {
+  try {
+    reply(request, Response.GRAPH, layoutNetwork(request.data.network));
+  } catch (e) {
+    reply(request, Response.ERROR, internalError('worker.layout', String(e?.message ?? e)));
+  }
+}
+
 async function handle(request) {
   try {
-    if (request.type === Request.LAYOUT) {
-      reply(request, Response.GRAPH, layoutNetwork(request.data.network));
-      return;
-    }
     const M = await loadModule();
     if (request.type === Request.INIT) {
       reply(request, Response.READY, {version: M.version()});
@@ -107,8 +122,11 @@ async function analyze(M, request) {
       Object.assign(at, {name, index, startBytes: session.progress().bytes});
       // An input error stays with its input (in the report's input list) and the next file is
       // read; a session error makes every later call, and finish(), return it.
-      if (session.beginInput(name, file.size, '').ok && !(await pushFile(session, file, reading))) {
-        reply(request, Response.ERROR, errorData(kOutOfMemory));
+      const failure = session.beginInput(name, file.size, '').ok ?
+          await pushFile(session, file, name, reading) :
+          null;
+      if (failure) {
+        reply(request, Response.ERROR, failure);
         return;
       }
       session.endInput();
@@ -141,7 +159,14 @@ async function analyze(M, request) {
           json,
           csv,
           network,
-          stats: {bytes, ms, mbps: megabytesPerSecond(bytes, ms), wasmHeapBytes, phases},
+          stats: {
+            bytes,
+            ms,
+            mbps: megabytesPerSecond(bytes, ms),
+            wasmHeapBytes,
+            phases,
+            readStalls: reading.stalls,
+          },
         },
         networkBuffers(network));
   } finally {
@@ -154,59 +179,132 @@ async function analyze(M, request) {
 // Two read buffers (one is read into while the other's bytes are parsed), the time spent
 // reading, and what to call after each push.
 function makeReading(onPushed) {
-  return {buffers: [new ArrayBuffer(kChunkBytes), new ArrayBuffer(kChunkBytes)], ms: 0, onPushed};
+  return {
+    buffers: [new ArrayBuffer(kChunkBytes), new ArrayBuffer(kChunkBytes)],
+    ms: 0,
+    stalls: 0,  // reads given up (FileChunks)
+    onPushed,
+  };
 }
 
 // Streams `file` into the session in pushes of at most kChunkBytes and stops at the input's
 // first error (the session keeps it for endInput() and the report). The next chunk is being read
-// while one is parsed. Returns false only if the wasm memory cannot hold the read buffer.
-// reading.ms grows by the time spent waiting for the file and copying it into wasm memory.
-async function pushFile(session, file, reading) {
-  const reader = file.stream().getReader({mode: 'byob'});
-  let next = fill(reader, reading, 0);
+// while one is parsed. Returns null, or the ERROR data that ends the analysis: the wasm memory
+// cannot hold the read buffer, or the file's reads stalled (FileChunks). reading.ms grows by the
+// time spent waiting for the file and copying it into wasm memory.
+async function pushFile(session, file, name, reading) {
+  const chunks = new FileChunks(file);
+  let next = chunks.fill(reading, 0);
   for (let i = 0;; i ^= 1) {
     const waiting = performance.now();
-    const {filled, done} = await next;
+    const {filled, done, stalled} = await next;
+    if (stalled)
+      return errorData(readStalled(name, chunks.offset));
     if (!done)
-      next = fill(reader, reading, i ^ 1);
+      next = chunks.fill(reading, i ^ 1);
     if (filled > 0) {
       const view = session.buffer(filled);  // fetched again each time: memory may have grown
       if (view === null) {
-        await settle(reader, next);
-        return false;
+        await chunks.settle(next);
+        return errorData(kOutOfMemory);
       }
       view.set(new Uint8Array(reading.buffers[i], 0, filled));
       reading.ms += performance.now() - waiting;
       if (!session.pushBuffer(filled).ok) {
-        await settle(reader, next);
-        return true;
+        await chunks.settle(next);
+        return null;
       }
       reading.onPushed();
     } else {
       reading.ms += performance.now() - waiting;
     }
     if (done)
-      return true;
+      return null;
   }
 }
 
-// Cancels the stream and waits for the read in flight, so its buffer is handed back.
-async function settle(reader, pending) {
-  await reader.cancel();
-  await pending;
+function readStalled(name, byte) {
+  return {
+    code: 6,
+    name: 'internal',
+    id: 'worker.read_stalled',
+    message: strings.readStalled(name, kMaxStalls, kStallMs / 1000),
+    input: -1,
+    byte,
+    line: 0,
+  };
 }
 
-// Reads until reading.buffers[i] is full or the stream ends. A BYOB read transfers the buffer
-// into the stream and hands it back in the result, so the same memory is reused for every chunk.
-async function fill(reader, reading, i) {
-  let filled = 0;
-  while (filled < kChunkBytes) {
-    const {value, done} =
-        await reader.read(new Uint8Array(reading.buffers[i], filled, kChunkBytes - filled));
-    reading.buffers[i] = value ? value.buffer : new ArrayBuffer(kChunkBytes);
-    if (done)
-      return {filled, done: true};
-    filled += value.byteLength;
+// A file read chunk by chunk through a BYOB reader, into the caller's recycled buffers: a read
+// hands its buffer back in its result, so the same memory is reused for every chunk. A read that
+// brings nothing for kStallMs is cancelled (its buffer goes with it), and the chunk is read
+// again from a fresh stream of the file from the chunk's start.
+class FileChunks {
+  constructor(file) {
+    this.file = file;
+    this.offset = 0;  // where the chunk being filled begins in the file
+    this.stalls = 0;  // reads given up while filling this chunk
+    this.settled = false;
+    this.reader = this.open();
   }
-  return {filled, done: false};
+
+  open() {
+    const rest = this.offset > 0 ? this.file.slice(this.offset) : this.file;
+    return rest.stream().getReader({mode: 'byob'});
+  }
+
+  // Fills reading.buffers[i] with the next chunk, until it is full or the file ends; resolves to
+  // {filled, done}, or {stalled: true} once kMaxStalls reads were given up in this chunk.
+  async fill(reading, i) {
+    let filled = 0;
+    while (filled < kChunkBytes) {
+      const view = new Uint8Array(reading.buffers[i], filled, kChunkBytes - filled);
+      const result = await this.read(view);
+      // A read hands its buffer back (the reading goes on with the next file); one given up
+      // keeps it.
+      reading.buffers[i] = result?.value ? result.value.buffer : new ArrayBuffer(kChunkBytes);
+      if (this.settled)
+        return {filled: 0, done: true};
+      if (result === null) {
+        ++reading.stalls;
+        if (++this.stalls >= kMaxStalls)
+          return {filled: 0, done: true, stalled: true};
+        filled = 0;
+        this.reader = this.open();
+        continue;
+      }
+      if (result.done)
+        return {filled, done: true};
+      filled += result.value.byteLength;
+    }
+    this.offset += filled;
+    this.stalls = 0;
+    return {filled, done: false};
+  }
+
+  // The reader's read(view), or null if it brought nothing for kStallMs: the reader is then
+  // cancelled (not awaited: a stalled source may never settle its cancel).
+  async read(view) {
+    let timer;
+    const stalled = new Promise((resolve) => {
+      timer = setTimeout(resolve, kStallMs, null);
+    });
+    try {
+      const result = await Promise.race([this.reader.read(view), stalled]);
+      if (result === null)
+        this.reader.cancel().catch(() => {});
+      return result;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // Ends the reading: cancels the stream and waits for the fill in flight (`pending`).
+  // Not awaiting the cancel: a stalled source may never settle it, while the fill in flight ends
+  // at the cancel or, at the latest, when its read is given up.
+  async settle(pending) {
+    this.settled = true;
+    this.reader.cancel().catch(() => {});
+    await pending;
+  }
 }

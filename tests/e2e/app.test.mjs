@@ -143,6 +143,21 @@ describe('web app', () => {
        assert.equal(report.group.messages, expected.group.messages, 'the good files were read');
      });
 
+  it('reads on after a large bad file whose error comes while its next chunk is read', async () => {
+    // The worker reads a file in 2 MiB chunks into two buffers, the next chunk while one is
+    // parsed. This file's error comes with its first chunk, so the read of its second is
+    // cancelled, and the next file, larger than a chunk, needs both buffers back.
+    const bad = scratch('notes-large.txt', 'Shopping list\n- milk\n'.repeat(250000));
+    const big = path.join(outputDir, 'app-generated-5MB.json');
+    generateExport(big, '5M');
+    assert.equal(await analyzeWith(page, () => page.setInputFiles('#file', [bad, big])), 'done');
+    const report = await page.evaluate(() => window.meshcheck.last.report);
+    assert.deepEqual(
+        report.inputs.map((i) => i.name), ['notes-large.txt', 'app-generated-5MB.json']);
+    assert.equal(report.group.messages, JSON.parse(cliReport([big])).group.messages);
+    fs.rmSync(big);
+  });
+
   it('reads a Slack zip like the CLI and shows the verdict, the map and every evidence card',
      async () => {
        assert.equal(await analyzeWith(page, () => page.setInputFiles('#file', kSlackZip)), 'done');
@@ -271,6 +286,82 @@ describe('web app', () => {
     // One after the memory error, one replacing the analysing worker once its report came.
     assert.equal(workers(), before + 2, 'fresh workers after the memory error and the report');
     fs.rmSync(big);
+  });
+
+  it('keeps the verdict when the network cannot be laid out', async () => {
+    // The worker that replaces the analysing one lays out the network (web/protocol.js). Here
+    // the replacement is swapped once: for one whose layout answers with an error, as
+    // web/worker.js does when the layout throws, then for one that fails as it starts.
+    const layoutError = {code: 6, name: 'internal', id: 'worker.layout', message: 'no layout here'};
+    const answersWithError = `self.onmessage = ({data: r}) => self.postMessage({id: 0,
+        requestId: r.id, type: r.type === 'LAYOUT' ? 'ERROR' : 'READY',
+        data: r.type === 'LAYOUT' ? ${JSON.stringify(layoutError)} : {version: 'test'}});`;
+    const cases = [
+      [answersWithError, /no layout here/],
+      ['throw new Error("this worker does not start");', /this worker does not start/],
+    ];
+    const expected = JSON.parse(cliReport([kDiscord])).verdict.label;
+    const known = problems.length;
+    for (const [script, reason] of cases) {
+      // The server's response (its headers: the CSP) with another body.
+      await page.route(
+          `${origin}/worker.js`, async (route) => route.fulfill({
+            response: await route.fetch(),
+            body: script,
+          }),
+          {times: 1});
+      assert.equal(await analyzeWith(page, () => page.setInputFiles('#file', kDiscord)), 'done');
+      await networkDrawn(page);
+      assert.equal(await page.$eval('#network', (n) => n.dataset.state), 'failed');
+      assert.match(await page.textContent('#network'), reason);
+      assert.ok(await page.isVisible('#result') && await page.isHidden('#error'), 'verdict kept');
+      assert.equal(await page.evaluate(() => window.meshcheck.last.report.verdict.label), expected);
+      await openPage();  // a working worker again
+    }
+    // The failing worker's own error may reach the console; nothing else may.
+    const added = problems.splice(known);
+    assert.ok(added.every((p) => /this worker does not start/.test(p)), added.join('\n'));
+  });
+
+  it('reads on when the browser stalls a file, and says so when it never resumes', async () => {
+    // The page's worker is swapped, once, for the real one behind a patch: its first `stalls`
+    // file streams hand over 1000 bytes, then nothing ever again (as Chromium's did, rarely,
+    // in the benchmark), and a read is given up after 300 ms instead of 10 s.
+    const stalling = (stalls) => `self.meshcheckReadStallMs = 300;
+        { const stream = Blob.prototype.stream; let stalling = ${stalls};
+          Blob.prototype.stream = function() {
+            if (stalling-- <= 0) return stream.call(this);
+            const inner = stream.call(this).getReader();
+            let sent = 0;
+            return new ReadableStream({type: 'bytes',
+              async pull(controller) {
+                if (sent >= 1000) return new Promise(() => {});
+                const {value} = await inner.read();
+                const part = value.subarray(0, 1000 - sent);
+                sent += part.length;
+                controller.enqueue(part);
+              },
+              cancel: (reason) => inner.cancel(reason)});
+          }; }\n`;
+    const withWorker = async (patch) => {
+      await page.route(`${origin}/worker.js`, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({response, body: patch + await response.text()});
+      }, {times: 1});
+      await openPage();  // its worker is the patched one
+    };
+    // Two stalls: each time the file is opened again where its chunk began; the report is the
+    // CLI's, so no byte was lost or read twice.
+    await withWorker(stalling(2));
+    assert.equal(await analyzeWith(page, () => page.setInputFiles('#file', kDiscord)), 'done');
+    assert.equal(await page.evaluate(() => window.meshcheck.last.reportJson), cliReport(kDiscord));
+    // Every stream stalls: the third stall in one chunk ends the analysis with its message.
+    await withWorker(stalling(Infinity));
+    assert.equal(await analyzeWith(page, () => page.setInputFiles('#file', kDiscord)), 'error');
+    assert.match(
+        await page.textContent('#error-text'),
+        /stalled 3 times at the same place \(0\.3 s without data each time\).*\[worker\.read_stalled\]$/);
+    await openPage();
   });
 
   it('re-analyses with the host the user names', async () => {

@@ -71,19 +71,24 @@ async function startServer(webDir) {
   return {server, origin: new URL(firstLine).origin};
 }
 
+// The fields of /proc/PID/stat after the command name (state, parent id, ...), or null once the
+// process is gone.
+function statFields(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null;  // The process ended meanwhile.
+  }
+}
+
 // Processes descending from `root` (by /proc/PID/stat parent ids).
 function descendants(root) {
   const parent = new Map();
   for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry))
-      continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = /^\d+$/.test(entry) ? statFields(entry) : null;
+    if (fields)
       parent.set(Number(entry), Number(fields[1]));
-    } catch {
-      // The process ended meanwhile.
-    }
   }
   const found = [];
   for (const pid of parent.keys()) {
@@ -145,14 +150,11 @@ function browserPid(userDataDir) {
 // Each renderer's scheduler state (R running, S sleeping, ...) and CPU seconds so far.
 function rendererActivity(browserPid) {
   return renderers(browserPid).map((pid) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(fields[11]) + Number(fields[12]);  // utime + stime
-      return {pid, state: fields[0], cpu_s: ticks / 100};     // USER_HZ is 100 on Linux
-    } catch {
+    const fields = statFields(pid);
+    if (!fields)
       return {pid, state: 'gone'};
-    }
+    const ticks = Number(fields[11]) + Number(fields[12]);  // utime + stime
+    return {pid, state: fields[0], cpu_s: ticks / 100};     // USER_HZ is 100 on Linux
   });
 }
 

@@ -59,8 +59,8 @@ const kOutOfMemory = {
   line: 0,
 };
 
-function internalError(id, message) {
-  return errorData({code: 6, name: 'internal', id, message, input: -1, byte: 0, line: 0});
+function internalError(id, message, byte = 0) {
+  return errorData({code: 6, name: 'internal', id, message, input: -1, byte, line: 0});
 }
 
 function layOut(request) {
@@ -198,8 +198,11 @@ async function pushFile(session, file, name, reading) {
   for (let i = 0;; i ^= 1) {
     const waiting = performance.now();
     const {filled, done, stalled} = await next;
-    if (stalled)
-      return errorData(readStalled(name, chunks.offset));
+    if (stalled) {
+      return internalError(
+          'worker.read_stalled', strings.readStalled(name, kMaxStalls, kStallMs / 1000),
+          chunks.offset);
+    }
     if (!done)
       next = chunks.fill(reading, i ^ 1);
     if (filled > 0) {
@@ -221,18 +224,6 @@ async function pushFile(session, file, name, reading) {
     if (done)
       return null;
   }
-}
-
-function readStalled(name, byte) {
-  return {
-    code: 6,
-    name: 'internal',
-    id: 'worker.read_stalled',
-    message: strings.readStalled(name, kMaxStalls, kStallMs / 1000),
-    input: -1,
-    byte,
-    line: 0,
-  };
 }
 
 // A file read chunk by chunk through a BYOB reader, into the caller's recycled buffers: a read

@@ -271,8 +271,7 @@ class TallyBuilder {
     const std::vector<uint32_t> recent = ConnectivityWindow(data_, graph_, facts_);
     t_.all.peers = network.ByBucket(everything, 1)[0];
     t_.all.connectivity = network.ByBucket(recent, 1)[0];
-    t_.all.peers.non_host_posters = NonHostPosters(everything);
-    t_.all.connectivity.non_host_posters = NonHostPosters(recent);
+    CountWholePosters(recent);
     t_.all.connectivity_days = std::min(facts_.span_days, kConnectivityWindowDays);
     const uint32_t blocks = t_.blocks.count();
     if (blocks > 0) {
@@ -306,22 +305,26 @@ class TallyBuilder {
     }
   }
 
-  // The non-host people who wrote in the conversations c with chosen[c] != model::kNone, from
-  // the messages: the whole's counts need no posters' rows in the network.
-  uint32_t NonHostPosters(const std::vector<uint32_t>& chosen) const {
+  // The whole's non-host posters, in every conversation and in HRC's window (`recent`), in one
+  // walk over the messages: they need no posters' rows in the network (ComputeTally's has none).
+  void CountWholePosters(const std::vector<uint32_t>& recent) {
     const auto& messages = data_.messages();
     const auto& conversation = graph_.conversation();
-    std::vector<bool> wrote(data_.members().size(), false);
+    FirstInGroup wrote(data_.members().size());
+    FirstInGroup wrote_recently(data_.members().size());
     uint32_t posters = 0;
+    uint32_t recent_posters = 0;
     for (size_t i = 0; i < messages.size(); ++i) {
       const uint32_t a = messages[i].author;
       const uint32_t c = conversation[i];
-      if (c == model::kNone || chosen[c] == model::kNone || !kinds_.peer(a) || wrote[a])
+      if (c == model::kNone || !kinds_.peer(a))
         continue;
-      wrote[a] = true;
-      ++posters;
+      posters += wrote(a, 0);
+      if (recent[c] != model::kNone)
+        recent_posters += wrote_recently(a, 0);
     }
-    return posters;
+    t_.all.peers.non_host_posters = posters;
+    t_.all.connectivity.non_host_posters = recent_posters;
   }
 
   // Each period's days, messages and posters, by the time of each message.

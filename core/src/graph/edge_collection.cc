@@ -92,7 +92,7 @@ class EdgeCollector {
   }
 
   // Call once.
-  std::vector<Edge> Collect() {
+  EdgeList Collect() {
     const size_t blocks = block_first_.size() - 1;
     // Where each block's edges start: the distinct targets of the sources before it.
     std::vector<size_t> first_edge(blocks + 1, 0);
@@ -100,7 +100,7 @@ class EdgeCollector {
       Scatter(b);
       first_edge[b + 1] = first_edge[b] + CountDistinct(b);
     }
-    std::vector<Edge> edges(first_edge[blocks]);
+    EdgeList edges(first_edge[blocks]);
     std::fill(seen_.begin(), seen_.end(), model::kNone);
     // The last block's ties are still laid out: it goes first, then the others from the start.
     for (size_t k = 0; k < blocks; ++k) {
@@ -149,21 +149,22 @@ class EdgeCollector {
     return distinct;
   }
 
-  // Writes the edges of block b (scattered) from (*edges)[at] on.
-  void Merge(size_t b, size_t at, std::vector<Edge>* edges) {
+  // Writes the edges of block b (scattered) from (*edges)[at] on. Each source's are summed in
+  // full width in row_, then set in order.
+  void Merge(size_t b, size_t at, EdgeList* edges) {
     for (uint32_t u = block_first_[b]; u < block_first_[b + 1]; ++u) {
-      const size_t first = at;
+      row_.clear();
       for (const Tie& t : Row(u, block_first_[b])) {
         if (seen_[t.to] != u) {
           seen_[t.to] = u;
-          slot_[t.to] = static_cast<uint32_t>(at);
-          (*edges)[at++] = {u, t.to, {}};
+          slot_[t.to] = static_cast<uint32_t>(row_.size());
+          row_.push_back({u, t.to, {}});
         }
-        AddTie(t.kind(), &(*edges)[slot_[t.to]].weights);
+        AddTie(t.kind(), &row_[slot_[t.to]].weights);
       }
-      std::sort(edges->begin() + static_cast<std::ptrdiff_t>(first),
-                edges->begin() + static_cast<std::ptrdiff_t>(at),
-                [](const Edge& x, const Edge& y) { return x.to < y.to; });
+      std::sort(row_.begin(), row_.end(), [](const Edge& x, const Edge& y) { return x.to < y.to; });
+      for (const Edge& e : row_)
+        edges->Set(at++, e);
     }
   }
 
@@ -172,15 +173,14 @@ class EdgeCollector {
   std::vector<size_t> begin_;          // Per source: where its ties start, over all sources.
   std::vector<uint32_t> block_first_;  // The first source of each block, then the node count.
   std::vector<uint32_t> seen_;         // Per target: the source whose row last saw it...
-  std::vector<uint32_t> slot_;         // ...and its edge there.
+  std::vector<uint32_t> slot_;         // ...and its edge in row_.
   std::vector<Tie> ties_;              // The block's, laid out by source.
+  std::vector<Edge> row_;              // One source's edges, being summed.
 };
 
 }  // namespace
 
-std::vector<Edge> EdgesOf(const model::Dataset& data,
-                          const InteractionGraph& graph,
-                          size_t max_blocks) {
+EdgeList EdgesOf(const model::Dataset& data, const InteractionGraph& graph, size_t max_blocks) {
   return EdgeCollector(data, graph, max_blocks).Collect();
 }
 

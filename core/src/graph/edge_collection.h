@@ -24,8 +24,8 @@ inline constexpr size_t kEdgeBlocks = 1;
 // The edges, sorted by (from, to), one per ordered pair with a tie; self-ties never count.
 // Reads graph.ReplyTarget() and inferred(): call before ReleaseReplies. `max_blocks` >= 1: a
 // block holds at most 1/max_blocks of the ties, and at least 2^19 of them.
-std::vector<Edge> EdgesOf(const model::Dataset& data,
-                          const InteractionGraph& graph,
-                          size_t max_blocks = kEdgeBlocks);
+EdgeList EdgesOf(const model::Dataset& data,
+                 const InteractionGraph& graph,
+                 size_t max_blocks = kEdgeBlocks);
 
 }  // namespace meshcheck::graph

@@ -15,23 +15,11 @@
 #include <span>
 #include <vector>
 
+#include "graph/edge_list.h"
 #include "graph/turn_taking.h"
 #include "model/dataset.h"
 
 namespace meshcheck::graph {
-
-struct EdgeWeights {
-  uint32_t replies = 0;
-  uint32_t mentions = 0;
-  uint32_t reactions = 0;
-  uint32_t inferred_replies = 0;  // Among replies: inferred by turn-taking.
-};
-
-struct Edge {
-  uint32_t from;
-  uint32_t to;
-  EdgeWeights weights;
-};
 
 // What InteractionGraph::Build does about the edges.
 enum class EdgeCollection {
@@ -60,9 +48,9 @@ class InteractionGraph {
   uint32_t node_count() const { return node_count_; }
   // Sorted by (from, to); one entry per ordered pair. Empty until collected (Build, or
   // CollectEdges).
-  const std::vector<Edge>& edges() const { return edges_; }
+  const EdgeList& edges() const { return edges_; }
   // Moves the edges out; edges() is empty afterwards.
-  std::vector<Edge> TakeEdges() { return std::move(edges_); }
+  EdgeList TakeEdges() { return std::move(edges_); }
 
   // Per message of the dataset (same index): the message it answers or continues (explicit
   // reply target, or inferred), or model::kNone (none, or a system message on either side).
@@ -110,7 +98,7 @@ class InteractionGraph {
   const base::RecordArray<model::MessageRecord>* messages_ = nullptr;  // The dataset's.
   uint32_t node_count_ = 0;
   bool edges_pending_ = false;  // Build left them to CollectEdges.
-  std::vector<Edge> edges_;
+  EdgeList edges_;
   std::vector<uint32_t> parent_;
   std::vector<bool> inferred_;
   std::vector<uint32_t> conversation_;

@@ -95,6 +95,31 @@ class FirstInGroup {
   std::vector<uint64_t> last_;
 };
 
+// A block value meaning "in no block": seen there, it is never left out (the jackknife's
+// undated conversations).
+inline constexpr uint32_t kKeepBlock = model::kNone - 1;
+
+// Where something was seen among blocks, for the jackknife: in exactly one block (it goes when
+// that block is left out), or not (it always stays). Order does not matter.
+class BlockPresence {
+ public:
+  void See(uint32_t block) {
+    if (!seen_) {
+      seen_ = true;
+      block_ = block;
+    } else if (block != block_) {
+      block_ = kKeepBlock;
+    }
+  }
+  bool seen() const { return seen_; }
+  // The block whose removal removes it, or kKeepBlock.
+  uint32_t sole_block() const { return seen_ ? block_ : kKeepBlock; }
+
+ private:
+  bool seen_ = false;
+  uint32_t block_ = kKeepBlock;
+};
+
 using base::StableSortByKey;
 
 // Per member (of `members`): the number of distinct people tied to it by an edge with

@@ -38,7 +38,7 @@ Measures ComputeMeasures(const model::Dataset& data,
                          const GroupFacts& facts,
                          const HostSet& hosts,
                          const StepDone& step_done,
-                         std::vector<graph::Edge>* edges) {
+                         graph::EdgeList* edges) {
   const base::ScopedPhase phase(base::Phase::kMetrics);
   auto done = [&step_done](const char* step) {
     if (step_done)
@@ -55,18 +55,20 @@ Measures ComputeMeasures(const model::Dataset& data,
   PeopleMeasures people = ComputePeople(data, graph, facts, hosts);
   m.participation = std::move(people.participation);
   m.responses = std::move(people.responses);
+  // Who wrote in which conversations, read from the conversations' lists: the network holds
+  // no row per poster (in wasm, whose memory never shrinks, they set the heap's top).
+  const AnsweringCounts answering = CountAnswering(data, graph, hosts);
+  const TallyPosters posters = CountTallyPosters(data, graph, facts, hosts, true);
   done("people");
   graph.ReleaseConversationMessages();
   std::optional<PeerNetwork> network(aside.get());
   done("peer network (wait)");
-  m.table = BuildTallies(data, graph, facts, hosts, m.calendar, *network, true);
+  m.table = BuildTallies(data, graph, facts, hosts, m.calendar, *network, posters);
   done("tallies + jackknife");
-  const AnsweringCounts answering = CountAnswering(data, graph, *network);
-  // The posters' conversations and the conversation numbers go before the ties are made, which
-  // leaves them room there, and the network after: in wasm, whose memory never shrinks, the
-  // edges then fit where the network was (for the 200 MB WhatsApp bench text, ties with their
-  // conversation counts went on top of the heap, and the edges above them: 7 MiB more).
-  network->ReleasePosters();
+  // The conversation numbers go before the ties are made, which leaves them room there, and
+  // the network after: in wasm, whose memory never shrinks, the edges then fit where the
+  // network was (for the 200 MB WhatsApp bench text, ties with their conversation counts went
+  // on top of the heap, and the edges above them: 7 MiB more).
   graph.ReleaseConversations();
   base::ReturnFreedMemory();  // The conversation lists and the tallies' scratch (free_memory.h).
   m.ties = network->TiePairs();
@@ -91,11 +93,11 @@ Tally ComputeTally(const model::Dataset& data,
                    const HostSet& hosts) {
   const base::ScopedPhase phase(base::Phase::kMetrics);
   const HostCalendar calendar = BuildHostCalendar(data, facts, hosts);
+  const TallyPosters posters = CountTallyPosters(data, graph, facts, hosts, false);
   graph.ReleaseConversationMessages();
-  // The whole's tally counts its posters from the messages: no posters' rows needed.
-  const PeerNetwork network(data, graph, hosts, PeerNetwork::Posters::kSkip);
+  const PeerNetwork network(data, graph, hosts);
   base::ReturnFreedMemory();
-  return BuildTallies(data, graph, facts, hosts, calendar, network, false).all;
+  return BuildTallies(data, graph, facts, hosts, calendar, network, posters).all;
 }
 
 std::vector<PeerTie> PeerTies(const model::Dataset& data,

@@ -48,12 +48,12 @@ Measures ComputeMeasures(const model::Dataset& data,
                          const GroupFacts& facts,
                          const HostSet& hosts,
                          const StepDone& step_done = {},
-                         std::vector<graph::Edge>* edges = nullptr);
+                         graph::EdgeList* edges = nullptr);
 
 // The index's statistics over all conversations only (no blocks, no periods): what the
 // sensitivity of the index to the inference window needs (B.6). Takes the graph as
-// ComputeMeasures does, and frees its conversation lists before the peer network is built; the
-// network keeps no posters' rows (the whole's posters are counted from the messages).
+// ComputeMeasures does, counts the posters from its conversation lists, and frees them before
+// the peer network is built.
 Tally ComputeTally(const model::Dataset& data,
                    graph::InteractionGraph graph,
                    const GroupFacts& facts,

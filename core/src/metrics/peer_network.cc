@@ -1,7 +1,6 @@
 #include "metrics/peer_network.h"
 
 #include <algorithm>
-#include <span>
 #include <utility>
 
 #include "graph/disjoint_sets.h"
@@ -211,55 +210,38 @@ uint32_t LargestComponent(const PeerPairs& edges, size_t members) {
 
 PeerNetwork::PeerNetwork(const model::Dataset& data,
                          const graph::InteractionGraph& graph,
-                         const HostSet& hosts,
-                         Posters posters)
+                         const HostSet& hosts)
     : members_(data.members().size()) {
-  const bool keep_posters = posters == Posters::kKeep;
   const auto& messages = data.messages();
   const auto& conversation = graph.conversation();
   const Kinds kinds(data, hosts);
   auto peer = [&](uint32_t x) { return kinds.peer(x); };
-  // A walk in message order fills a row of events per person a (the lower index of the pair)
-  // and a row of conversations per poster (rows left empty with Posters::kSkip); SortRows then
-  // puts each in conversation order. Only conversation() is read, so the conversations' message
-  // lists may be freed before.
+  // A walk in message order fills a row of events per person a (the lower index of the pair);
+  // SortRows then puts each in order. Only conversation() is read, so the conversations'
+  // message lists may be freed before.
   event_begin_.assign(members_ + 1, 0);
-  poster_begin_.assign(members_ + 1, 0);
   for (uint32_t i = 0; i < messages.size(); ++i) {
     const uint32_t a = messages[i].author;
     if (conversation[i] == model::kNone || !peer(a))
       continue;
-    poster_begin_[a + 1] += keep_posters;
     const uint32_t t = graph.ReplyTarget(i);
     if (t != model::kNone && peer(t))
       ++event_begin_[std::min(a, t) + 1];
   }
-  for (size_t m = 1; m <= members_; ++m) {
+  for (size_t m = 1; m <= members_; ++m)
     event_begin_[m] += event_begin_[m - 1];
-    poster_begin_[m] += poster_begin_[m - 1];
-  }
   events_.resize(event_begin_.back());
-  poster_conversations_.resize(poster_begin_.back());
-  // Each poster's row ends at poster_end[m]: a run of messages in one conversation counts once.
-  std::vector<uint32_t> poster_end(poster_begin_.begin(), poster_begin_.end() - 1);
-  {
+  {  // next_event goes before SortRows' scratch.
     std::vector<uint32_t> next_event(event_begin_.begin(), event_begin_.end() - 1);
     for (uint32_t i = 0; i < messages.size(); ++i) {
-      // The rows are far apart: a miss each. Asked for ahead: the author's row of posters, and
-      // of events (where the event goes when the author has the lower index of the pair).
-      if (i + kPrefetchMessages < messages.size()) {
-        const uint32_t ahead = messages[i + kPrefetchMessages].author;
-        if (keep_posters)
-          __builtin_prefetch(poster_conversations_.data() + poster_end[ahead]);
-        __builtin_prefetch(events_.data() + next_event[ahead]);
-      }
+      // The rows are far apart: a miss each. Asked for ahead: the author's row, where the event
+      // goes when the author has the lower index of the pair.
+      if (i + kPrefetchMessages < messages.size())
+        __builtin_prefetch(events_.data() + next_event[messages[i + kPrefetchMessages].author]);
       const uint32_t a = messages[i].author;
       const uint32_t c = conversation[i];
       if (c == model::kNone || !peer(a))
         continue;
-      uint32_t& end = poster_end[a];
-      if (keep_posters && (end == poster_begin_[a] || poster_conversations_[end - 1] != c))
-        poster_conversations_[end++] = c;
       const uint32_t t = graph.ReplyTarget(i);
       if (t == model::kNone || !peer(t))
         continue;
@@ -267,25 +249,10 @@ PeerNetwork::PeerNetwork(const model::Dataset& data,
       events_[next_event[lo]++] = Event(std::max(a, t), c, a == lo);
     }
   }
-  SortRows(poster_end);
+  SortRows();
 }
 
-void PeerNetwork::SortRows(const std::vector<uint32_t>& poster_end) {
-  // Posters: each row sorted, its repeats dropped, and the rows closed up in place. Rows come
-  // in message order, which is nearly conversation order.
-  uint32_t filled = 0;
-  for (size_t m = 0; m < members_; ++m) {
-    const auto first = poster_conversations_.begin() + poster_begin_[m];
-    const auto end = poster_conversations_.begin() + poster_end[m];
-    if (!std::is_sorted(first, end))
-      std::sort(first, end);
-    poster_begin_[m] = filled;
-    const auto kept = std::unique(first, end);
-    filled = static_cast<uint32_t>(std::copy(first, kept, poster_conversations_.begin() + filled) -
-                                   poster_conversations_.begin());
-  }
-  poster_begin_[members_] = filled;
-  poster_conversations_.resize(filled);
+void PeerNetwork::SortRows() {
   // Events: a counting sort per row over the row's distinct partners (`slot` is indexed by
   // member and reset after each row, `row` holds one row at a time), then each pair's events by
   // conversation. Events of one pair and conversation are interchangeable.
@@ -383,43 +350,8 @@ std::vector<Network> PeerNetwork::ByBucket(const std::vector<uint32_t>& bucket_o
   ComponentCounter counter(members_);
   for (uint32_t b = 0; b < buckets; ++b)
     out[b].largest_component = counter.Largest(repeated[b], [](size_t) { return true; });
-  for (size_t m = 0; m < members_; ++m) {
-    uint32_t current = model::kNone;
-    for (uint32_t c : PosterConversations(m)) {
-      const uint32_t b = bucket[c];
-      if (b != model::kNone && b != current) {
-        ++out[b].non_host_posters;
-        current = b;
-      }
-    }
-  }
   return out;
 }
-
-namespace {
-
-// Where something was seen among the chosen conversations, for the jackknife: in exactly one
-// block (it goes when that block is left out), or not (it always stays).
-class Presence {
- public:
-  void See(uint32_t block) {
-    if (!seen_) {
-      seen_ = true;
-      block_ = block;
-    } else if (block != block_) {
-      block_ = PeerNetwork::kKeep;
-    }
-  }
-  bool seen() const { return seen_; }
-  // The block whose removal removes it, or PeerNetwork::kKeep.
-  uint32_t sole_block() const { return seen_ ? block_ : PeerNetwork::kKeep; }
-
- private:
-  bool seen_ = false;
-  uint32_t block_ = PeerNetwork::kKeep;
-};
-
-}  // namespace
 
 std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block_of,
                                               uint32_t blocks) const {
@@ -427,12 +359,11 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
   Network total;
   std::vector<uint64_t> lost_pairs(blocks, 0);
   std::vector<uint64_t> lost_mutual(blocks, 0);
-  std::vector<uint32_t> lost_posters(blocks, 0);
   PeerPairs repeated;
   std::vector<std::vector<uint32_t>> killed(blocks);     // Per block: repeated ties it removes.
   std::vector<std::pair<uint32_t, uint32_t>> per_block;  // (block, distinct conversations).
   ForEachPair([&](uint32_t a, uint32_t partner, uint32_t i, uint32_t j) {
-    Presence direction[2];
+    BlockPresence direction[2];
     uint32_t distinct = 0;
     uint32_t last = model::kNone;
     per_block.clear();
@@ -480,27 +411,12 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
   total.repeated_ties = repeated.size();
   total.largest_component = counter.Largest(repeated, [](size_t) { return true; });
 
-  for (size_t m = 0; m < members_; ++m) {
-    Presence presence;
-    for (uint32_t c : PosterConversations(m)) {
-      const uint32_t b = block[c];
-      if (b != model::kNone)
-        presence.See(b);
-    }
-    if (!presence.seen())
-      continue;
-    ++total.non_host_posters;
-    if (presence.sole_block() != kKeep)
-      ++lost_posters[presence.sole_block()];
-  }
-
   std::vector<Network> out(blocks, total);
   const std::vector<uint32_t> largest = ComponentsWithout::Largest(repeated, killed, members_);
   for (uint32_t b = 0; b < blocks; ++b) {
     Network& n = out[b];
     n.peer_pairs -= lost_pairs[b];
     n.mutual_peer_pairs -= lost_mutual[b];
-    n.non_host_posters -= lost_posters[b];
     n.repeated_ties -= killed[b].size();
     n.largest_component = largest[b];
   }

@@ -9,11 +9,11 @@
 #pragma once
 
 #include <cstdint>
-#include <span>
 #include <utility>
 #include <vector>
 
 #include "graph/interaction_graph.h"
+#include "metrics/grouping.h"
 #include "metrics/hosts.h"
 #include "model/dataset.h"
 
@@ -25,7 +25,9 @@ struct Network {
   uint64_t mutual_peer_pairs = 0;  // ...with replies both ways (PRC).
   uint64_t repeated_ties = 0;      // ...who replied in >= 2 distinct conversations (HRC).
   uint32_t largest_component = 0;  // People in the largest connected group of repeated ties.
-  uint32_t non_host_posters = 0;   // Non-host people who wrote in these conversations.
+  // Non-host people who wrote in these conversations: not PeerNetwork's, which holds only
+  // replies (it leaves 0), but the tallies' (CountTallyPosters, metrics/tally.h).
+  uint32_t non_host_posters = 0;
 };
 
 // Two non-host people who replied to each other (either way): member indices, first < second.
@@ -43,18 +45,11 @@ class PeerNetwork {
  public:
   // A LeaveOneOut block value: the conversation is chosen but in no block (it is never left
   // out, e.g. it is undated).
-  static constexpr uint32_t kKeep = model::kNone - 1;
-
-  // Whether the network keeps each poster's conversations. They are what ByBucket's and
-  // LeaveOneOut's non_host_posters and PosterConversations read; without them (kSkip, for what
-  // needs only the replies) those count no one and the network takes 4 bytes less per poster
-  // and conversation.
-  enum class Posters { kKeep, kSkip };
+  static constexpr uint32_t kKeep = kKeepBlock;
 
   PeerNetwork(const model::Dataset& data,
               const graph::InteractionGraph& graph,
-              const HostSet& hosts,
-              Posters posters = Posters::kKeep);
+              const HostSet& hosts);
 
   // The network of each bucket: bucket_of[c] < buckets, or model::kNone to leave conversation
   // c out.
@@ -67,17 +62,6 @@ class PeerNetwork {
   std::vector<PeerTie> Ties(const std::vector<uint32_t>& chosen) const;
   // Every tie's pair, sorted: half the memory of Ties, for what needs only who is tied.
   PeerPairs TiePairs() const;
-  // Frees the posters' conversations: PosterConversations, ByBucket and LeaveOneOut may not be
-  // called afterwards (Ties may).
-  void ReleasePosters() {
-    std::vector<uint32_t>().swap(poster_begin_);
-    std::vector<uint32_t>().swap(poster_conversations_);
-  }
-  // The conversations non-host person m wrote in, ascending (empty for anyone else).
-  std::span<const uint32_t> PosterConversations(size_t m) const {
-    return {poster_conversations_.data() + poster_begin_[m],
-            poster_begin_[m + 1] - poster_begin_[m]};
-  }
 
  private:
   // A reply between two peers a < b, in 8 bytes: a is the row it lies in (event_begin_).
@@ -91,10 +75,8 @@ class PeerNetwork {
     uint32_t conversation : 31;  // Where the reply was written.
     uint32_t forward : 1;        // a replied to b (else b to a).
   };
-  // Puts each poster's row (ending at poster_end[m]) in conversation order without repeats,
-  // closing the gaps, and each row of events_ in (b, conversation) order. Call once, after the
-  // rows are filled.
-  void SortRows(const std::vector<uint32_t>& poster_end);
+  // Puts each row of events_ in (b, conversation) order. Call once, after the rows are filled.
+  void SortRows();
   // Calls f(a, b, first, end) for the events [first, end) of each pair, in (a, b) order.
   template <typename F>
   void ForEachPair(F f) const;
@@ -102,10 +84,8 @@ class PeerNetwork {
   // never shrinks, so a vector's doubling would cost for good).
   size_t PairCount() const;
 
-  std::vector<uint32_t> event_begin_;   // Per member a: its row of events_ (fewer than 2^32).
-  std::vector<Event> events_;           // Sorted by (a, b, conversation).
-  std::vector<uint32_t> poster_begin_;  // Per member: its row of poster_conversations_.
-  std::vector<uint32_t> poster_conversations_;
+  std::vector<uint32_t> event_begin_;  // Per member a: its row of events_ (fewer than 2^32).
+  std::vector<Event> events_;          // Sorted by (a, b, conversation).
   size_t members_ = 0;
 };
 

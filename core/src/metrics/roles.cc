@@ -247,27 +247,27 @@ const char* RoleName(RoleBit role) {
 
 AnsweringCounts CountAnswering(const model::Dataset& data,
                                const graph::InteractionGraph& graph,
-                               const PeerNetwork& network) {
+                               const HostSet& hosts) {
   const auto& messages = data.messages();
   const auto& roots = graph.conversation_root();
   const size_t n = data.members().size();
-  std::vector<uint32_t> opener(roots.size());
-  for (uint32_t c = 0; c < roots.size(); ++c)
-    opener[c] = messages[roots[c]].author;
+  const Kinds kinds(data, hosts);
+  FirstInGroup in_conversation(n);
   AnsweringCounts out;
   out.messages.assign(n, 0);
-  for (uint32_t i = 0; i < messages.size(); ++i) {
-    const uint32_t c = graph.conversation()[i];
-    if (c != model::kNone)
-      out.messages[messages[i].author] += opener[c] != messages[i].author;
-  }
   out.conversations.assign(n, 0);
   out.answering.assign(n, 0);
-  for (uint32_t m = 0; m < n; ++m) {
-    const std::span<const uint32_t> written = network.PosterConversations(m);
-    out.conversations[m] = static_cast<uint32_t>(written.size());
-    out.answering[m] = static_cast<uint32_t>(
-        std::count_if(written.begin(), written.end(), [&](uint32_t c) { return opener[c] != m; }));
+  for (uint32_t c = 0; c < roots.size(); ++c) {
+    PrefetchConversation(graph, data, c + kPrefetchConversations);
+    const uint32_t opener = messages[roots[c]].author;
+    for (uint32_t i : graph.ConversationMessages(c)) {
+      const uint32_t a = messages[i].author;
+      out.messages[a] += opener != a;
+      if (kinds.peer(a) && in_conversation(a, c)) {
+        ++out.conversations[a];
+        out.answering[a] += opener != a;
+      }
+    }
   }
   return out;
 }

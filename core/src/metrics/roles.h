@@ -66,10 +66,11 @@ struct AnsweringCounts {
   std::vector<uint32_t> answering;      // ...of which others started.
 };
 
-// Reads graph.conversation() and conversation_root(), and the network's poster lists.
+// One walk conversation by conversation: reads graph.ConversationMessages, so call before
+// ReleaseConversationMessages.
 AnsweringCounts CountAnswering(const model::Dataset& data,
                                const graph::InteractionGraph& graph,
-                               const PeerNetwork& network);
+                               const HostSet& hosts);
 
 // Reads the graph's edges only.
 Roles ComputeRoles(const model::Dataset& data,

@@ -204,7 +204,8 @@ StructureMeasures ComputeStructure(const model::Dataset& data,
                                    const HostSet& hosts) {
   const HostCalendar calendar = BuildHostCalendar(data, facts, hosts);
   const PeerNetwork network(data, graph, hosts);
-  const TallyTable table = BuildTallies(data, graph, facts, hosts, calendar, network, false);
+  const TallyPosters posters = CountTallyPosters(data, graph, facts, hosts, false);
+  const TallyTable table = BuildTallies(data, graph, facts, hosts, calendar, network, posters);
   return ComputeStructure(data, graph, facts, hosts, calendar, table);
 }
 

@@ -57,6 +57,37 @@ class Participants {
   std::vector<uint8_t> count_;
 };
 
+// Each conversation's jackknife block and timeline period: those of its first message.
+struct ConversationBuckets {
+  DayBuckets blocks;
+  DayBuckets periods;
+  std::vector<uint32_t> block_of;   // Per conversation: its block, or model::kNone.
+  std::vector<uint32_t> period_of;  // ...its period, or model::kNone.
+};
+
+// Without `partitions` (or dates) there are no blocks and no periods.
+ConversationBuckets BucketConversations(const model::Dataset& data,
+                                        const graph::InteractionGraph& graph,
+                                        const GroupFacts& facts,
+                                        bool partitions) {
+  ConversationBuckets out;
+  if (partitions && facts.first_ms != model::kNoTime) {
+    const int64_t first = base::DayOf(facts.first_ms);
+    const int64_t last = base::DayOf(facts.last_ms);
+    out.blocks = WeekBlocks(first, last, kMaxJackknifeBlocks);
+    out.periods = Periods(first, last, facts.span_days < kMonthlyTimelineMinSpanDays);
+  }
+  const auto& roots = graph.conversation_root();
+  out.block_of.resize(roots.size());
+  out.period_of.resize(roots.size());
+  for (size_t c = 0; c < roots.size(); ++c) {
+    const int64_t ms = data.messages()[roots[c]].time_ms();
+    out.block_of[c] = out.blocks.OfTime(ms);
+    out.period_of[c] = out.periods.OfTime(ms);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<uint32_t> ConnectivityWindow(const model::Dataset& data,
@@ -141,25 +172,17 @@ class TallyBuilder {
     t_.all.has_host = !hosts.members.empty();
   }
 
-  TallyTable Build(const PeerNetwork& network, bool partitions) {
-    if (partitions && facts_.first_ms != model::kNoTime) {
-      const int64_t first = base::DayOf(facts_.first_ms);
-      const int64_t last = base::DayOf(facts_.last_ms);
-      t_.blocks = WeekBlocks(first, last, kMaxJackknifeBlocks);
-      t_.periods = Periods(first, last, facts_.span_days < kMonthlyTimelineMinSpanDays);
-    }
+  TallyTable Build(const PeerNetwork& network, const TallyPosters& posters) {
+    ConversationBuckets buckets = BucketConversations(data_, graph_, facts_, posters.partitions);
+    t_.blocks = std::move(buckets.blocks);
+    t_.periods = std::move(buckets.periods);
+    conv_block_ = std::move(buckets.block_of);
+    conv_period_ = std::move(buckets.period_of);
     by_block_.resize(t_.blocks.count());
     by_period_.resize(t_.periods.count());
-    conv_block_.resize(conversations_);
-    conv_period_.resize(conversations_);
-    for (uint32_t c = 0; c < conversations_; ++c) {
-      const int64_t ms = data_.messages()[graph_.conversation_root()[c]].time_ms();
-      conv_block_[c] = t_.blocks.OfTime(ms);
-      conv_period_[c] = t_.periods.OfTime(ms);
-    }
     CountMessages();
     CountDays();
-    Networks(network);
+    Networks(network, posters);
     if (t_.periods.count() > 0)
       Activity();
     return std::move(t_);
@@ -265,13 +288,15 @@ class TallyBuilder {
     }
   }
 
-  // The peer networks of the whole, of each jackknife replicate and of each period.
-  void Networks(const PeerNetwork& network) {
+  // The peer networks of the whole, of each jackknife replicate and of each period, with
+  // their posters.
+  void Networks(const PeerNetwork& network, const TallyPosters& posters) {
     const std::vector<uint32_t> everything(conversations_, 0);
     const std::vector<uint32_t> recent = ConnectivityWindow(data_, graph_, facts_);
     t_.all.peers = network.ByBucket(everything, 1)[0];
     t_.all.connectivity = network.ByBucket(recent, 1)[0];
-    CountWholePosters(recent);
+    t_.all.peers.non_host_posters = posters.all;
+    t_.all.connectivity.non_host_posters = posters.recent;
     t_.all.connectivity_days = std::min(facts_.span_days, kConnectivityWindowDays);
     const uint32_t blocks = t_.blocks.count();
     if (blocks > 0) {
@@ -287,7 +312,9 @@ class TallyBuilder {
         Tally r = t_.all;
         r.counts -= by_block_[b];
         r.peers = peers[b];
+        r.peers.non_host_posters = posters.without_block[b];
         r.connectivity = connectivity[b];
+        r.connectivity.non_host_posters = posters.recent_without_block[b];
         t_.leave_out.push_back(r);
       }
     }
@@ -300,31 +327,10 @@ class TallyBuilder {
       r.has_host = t_.all.has_host;
       r.counts = by_period_[p];
       r.peers = networks[p];
-      r.connectivity = networks[p];
+      r.peers.non_host_posters = posters.by_period[p];
+      r.connectivity = r.peers;
       t_.by_period.push_back(r);
     }
-  }
-
-  // The whole's non-host posters, in every conversation and in HRC's window (`recent`), in one
-  // walk over the messages: they need no posters' rows in the network (ComputeTally's has none).
-  void CountWholePosters(const std::vector<uint32_t>& recent) {
-    const auto& messages = data_.messages();
-    const auto& conversation = graph_.conversation();
-    FirstInGroup wrote(data_.members().size());
-    FirstInGroup wrote_recently(data_.members().size());
-    uint32_t posters = 0;
-    uint32_t recent_posters = 0;
-    for (size_t i = 0; i < messages.size(); ++i) {
-      const uint32_t a = messages[i].author;
-      const uint32_t c = conversation[i];
-      if (c == model::kNone || !kinds_.peer(a))
-        continue;
-      posters += wrote(a, 0);
-      if (recent[c] != model::kNone)
-        recent_posters += wrote_recently(a, 0);
-    }
-    t_.all.peers.non_host_posters = posters;
-    t_.all.connectivity.non_host_posters = recent_posters;
   }
 
   // Each period's days, messages and posters, by the time of each message.
@@ -362,14 +368,65 @@ class TallyBuilder {
 
 }  // namespace
 
+TallyPosters CountTallyPosters(const model::Dataset& data,
+                               const graph::InteractionGraph& graph,
+                               const GroupFacts& facts,
+                               const HostSet& hosts,
+                               bool partitions) {
+  const ConversationBuckets buckets = BucketConversations(data, graph, facts, partitions);
+  const std::vector<uint32_t> recent = ConnectivityWindow(data, graph, facts);
+  const Kinds kinds(data, hosts);
+  const size_t n = data.members().size();
+  TallyPosters out;
+  out.partitions = partitions;
+  out.by_period.assign(buckets.periods.count(), 0);
+  // Per member: the blocks it wrote in, over all conversations and over HRC's window.
+  std::vector<BlockPresence> anywhere(n);
+  std::vector<BlockPresence> recently(n);
+  FirstInGroup in_conversation(n);
+  FirstInGroup in_period(n);  // Periods do not decrease with the conversation index.
+  const auto& messages = data.messages();
+  const auto conversations = static_cast<uint32_t>(buckets.block_of.size());
+  for (uint32_t c = 0; c < conversations; ++c) {
+    PrefetchConversation(graph, data, c + kPrefetchConversations);
+    const uint32_t block = buckets.block_of[c] == model::kNone ? kKeepBlock : buckets.block_of[c];
+    const uint32_t period = buckets.period_of[c];
+    for (uint32_t i : graph.ConversationMessages(c)) {
+      const uint32_t a = messages[i].author;
+      if (!kinds.peer(a) || !in_conversation(a, c))
+        continue;
+      anywhere[a].See(block);
+      if (recent[c] != model::kNone)
+        recently[a].See(block);
+      if (period != model::kNone && in_period(a, period))
+        ++out.by_period[period];
+    }
+  }
+  // A poster seen in one block only is lost without that block.
+  auto count = [&](const std::vector<BlockPresence>& seen, uint32_t* total,
+                   std::vector<uint32_t>* without) {
+    std::vector<uint32_t> lost(buckets.blocks.count(), 0);
+    for (const BlockPresence& p : seen) {
+      *total += p.seen();
+      if (p.sole_block() != kKeepBlock)
+        ++lost[p.sole_block()];
+    }
+    for (uint32_t l : lost)
+      without->push_back(*total - l);
+  };
+  count(anywhere, &out.all, &out.without_block);
+  count(recently, &out.recent, &out.recent_without_block);
+  return out;
+}
+
 TallyTable BuildTallies(const model::Dataset& data,
                         const graph::InteractionGraph& graph,
                         const GroupFacts& facts,
                         const HostSet& hosts,
                         const HostCalendar& calendar,
                         const PeerNetwork& network,
-                        bool partitions) {
-  return TallyBuilder(data, graph, facts, hosts, calendar).Build(network, partitions);
+                        const TallyPosters& posters) {
+  return TallyBuilder(data, graph, facts, hosts, calendar).Build(network, posters);
 }
 
 }  // namespace meshcheck::metrics

@@ -77,15 +77,35 @@ std::vector<uint32_t> ConnectivityWindow(const model::Dataset& data,
                                          const graph::InteractionGraph& graph,
                                          const GroupFacts& facts);
 
-// `network` is the peer network of the same graph and hosts. `partitions`: also fill the
-// blocks and periods. Linear in messages, days and replies, plus one union-find over HRC's
-// repeated ties per block whose removal breaks one.
+// The non-host people who wrote in each tally's conversations (what PRC's and HRC's networks
+// are divided by): counted apart from the peer network, which holds only replies.
+struct TallyPosters {
+  bool partitions = false;  // Per block and period too.
+  uint32_t all = 0;
+  uint32_t recent = 0;                         // In HRC's window.
+  std::vector<uint32_t> without_block;         // Per jackknife block: all but the block's.
+  std::vector<uint32_t> recent_without_block;  // ...in HRC's window.
+  std::vector<uint32_t> by_period;             // Per timeline period.
+};
+
+// `partitions`: also per block and period. One walk conversation by conversation, with a few
+// words per member (no row per poster): reads graph.ConversationMessages, so call before
+// ReleaseConversationMessages.
+TallyPosters CountTallyPosters(const model::Dataset& data,
+                               const graph::InteractionGraph& graph,
+                               const GroupFacts& facts,
+                               const HostSet& hosts,
+                               bool partitions);
+
+// `network` is the peer network of the same graph and hosts, `posters` their posters; the
+// blocks and periods are filled when posters.partitions. Linear in messages, days and replies,
+// plus one union-find over HRC's repeated ties per block whose removal breaks one.
 TallyTable BuildTallies(const model::Dataset& data,
                         const graph::InteractionGraph& graph,
                         const GroupFacts& facts,
                         const HostSet& hosts,
                         const HostCalendar& calendar,
                         const PeerNetwork& network,
-                        bool partitions);
+                        const TallyPosters& posters);
 
 }  // namespace meshcheck::metrics

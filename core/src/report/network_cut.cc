@@ -16,7 +16,7 @@ namespace {
 // it, laid out by a stable counting sort by target (so by source within each target). Linear;
 // 4 bytes per edge beside them.
 template <typename F>
-void ForEachWithReverse(const std::vector<graph::Edge>& edges, uint32_t members, F f) {
+void ForEachWithReverse(const graph::EdgeList& edges, uint32_t members, F f) {
   std::vector<size_t> in_begin(members + size_t{1}, 0);
   for (const graph::Edge& e : edges)
     ++in_begin[e.to + 1];
@@ -34,8 +34,13 @@ void ForEachWithReverse(const std::vector<graph::Edge>& edges, uint32_t members,
     for (; k < edges.size() && edges[k].from == u; ++k) {
       while (j < in_begin[u + 1] && edges[in[j]].from < edges[k].to)
         ++j;
-      const bool back = j < in_begin[u + 1] && edges[in[j]].from == edges[k].to;
-      f(edges[k], back ? &edges[in[j]] : nullptr);
+      const graph::Edge e = edges[k];
+      if (j < in_begin[u + 1] && edges[in[j]].from == e.to) {
+        const graph::Edge reverse = edges[in[j]];
+        f(e, &reverse);
+      } else {
+        f(e, nullptr);
+      }
     }
   }
 }
@@ -74,7 +79,7 @@ bool IsPeopleEdge(const model::Dataset& data, const graph::Edge& e) {
 NetworkCut CutNetwork(const model::Dataset& data,
                       const metrics::GroupFacts& facts,
                       const metrics::HostSet& hosts,
-                      const std::vector<graph::Edge>& edges,
+                      const graph::EdgeList& edges,
                       size_t max_people,
                       size_t max_ties) {
   const uint32_t member_count = static_cast<uint32_t>(data.members().size());

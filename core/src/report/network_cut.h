@@ -43,7 +43,7 @@ bool IsPeopleEdge(const model::Dataset& data, const graph::Edge& e);
 NetworkCut CutNetwork(const model::Dataset& data,
                       const metrics::GroupFacts& facts,
                       const metrics::HostSet& hosts,
-                      const std::vector<graph::Edge>& edges,
+                      const graph::EdgeList& edges,
                       size_t max_people,
                       size_t max_ties);
 

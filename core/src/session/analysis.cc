@@ -27,7 +27,7 @@ Analysis Analyze(const model::Dataset& data,
     // ComputeMeasures, once the stages before them have freed their memory.
     graph::InteractionGraph graph =
         graph::InteractionGraph::Build(data, metrics::kInference, graph::EdgeCollection::kLater);
-    std::vector<graph::Edge> edges;
+    graph::EdgeList edges;
     a.measures = metrics::ComputeMeasures(data, std::move(graph), a.facts, a.hosts, {},
                                           drawn ? &edges : nullptr);
     if (drawn) {

@@ -516,7 +516,7 @@ TEST_CASE("edges collected a block of sources at a time sum every tie once") {
   CHECK(ties - ann_ties > quarter);
   for (const size_t blocks : {size_t{1}, size_t{2}, size_t{4}}) {
     CAPTURE(blocks);
-    const std::vector<Edge> edges = meshcheck::graph::EdgesOf(data, g, blocks);
+    const auto edges = meshcheck::graph::EdgesOf(data, g, blocks);
     REQUIRE(edges.size() == expected.size());
     auto next = expected.begin();
     for (const auto& e : edges) {

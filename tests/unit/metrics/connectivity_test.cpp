@@ -57,8 +57,7 @@ PeerNetwork BuiltNetwork() {
 
 bool SameNetwork(const Network& x, const Network& y) {
   return x.peer_pairs == y.peer_pairs && x.mutual_peer_pairs == y.mutual_peer_pairs &&
-         x.repeated_ties == y.repeated_ties && x.largest_component == y.largest_component &&
-         x.non_host_posters == y.non_host_posters;
+         x.repeated_ties == y.repeated_ties && x.largest_component == y.largest_component;
 }
 
 }  // namespace
@@ -138,47 +137,22 @@ TEST_CASE("HRC needs two members; without a host it covers everyone") {
 TEST_CASE("a peer network per bucket of conversations") {
   const PeerNetwork network = BuiltNetwork();
   const auto nets = network.ByBucket({0, 0, 0, 1, 1, 1}, 2);
-  // Bucket 0 (conversations 0-2): {a,b} and {b,c}, both mutual and repeated; posters a, b, c.
+  // Bucket 0 (conversations 0-2): {a,b} and {b,c}, both mutual and repeated.
   CHECK(nets[0].peer_pairs == 2);
   CHECK(nets[0].mutual_peer_pairs == 2);
   CHECK(nets[0].repeated_ties == 2);
   CHECK(nets[0].largest_component == 3);
-  CHECK(nets[0].non_host_posters == 3);
-  // Bucket 1 (3-5): {d,e} repeated, {f,g} once; posters d, e, f, g (the host is not counted).
+  // Bucket 1 (3-5): {d,e} repeated, {f,g} once.
   CHECK(nets[1].peer_pairs == 2);
   CHECK(nets[1].mutual_peer_pairs == 0);
   CHECK(nets[1].repeated_ties == 1);
   CHECK(nets[1].largest_component == 2);
-  CHECK(nets[1].non_host_posters == 4);
   // Leaving conversations out: bucket kNone.
   const auto some = network.ByBucket({kNone, 0, 0, kNone, 0, kNone}, 1);
   CHECK(some[0].peer_pairs == 3);  // a->b (1), b->c (2), e->d (4).
   CHECK(some[0].mutual_peer_pairs == 0);
   CHECK(some[0].repeated_ties == 0);
   CHECK(some[0].largest_component == 0);
-  CHECK(some[0].non_host_posters == 5);  // a, b, c, d, e.
-}
-
-TEST_CASE("a peer network without posters' rows has the same replies and counts no posters") {
-  DatasetBuilder b;
-  Build(&b, 0, 0);
-  const auto& data = b.Finalize();
-  const auto a = Analyze(b, {"host"});
-  const PeerNetwork kept(data, a.graph, a.hosts);
-  const PeerNetwork skipped(data, a.graph, a.hosts, PeerNetwork::Posters::kSkip);
-  const std::vector<uint32_t> buckets = {0, 0, 0, 1, 1, 1};
-  const auto with = kept.ByBucket(buckets, 2);
-  const auto without = skipped.ByBucket(buckets, 2);
-  for (size_t k = 0; k < 2; ++k) {
-    CHECK(with[k].non_host_posters > 0);
-    CHECK(without[k].non_host_posters == 0);
-    Network posters_aside = with[k];
-    posters_aside.non_host_posters = 0;
-    CHECK(SameNetwork(without[k], posters_aside));
-  }
-  CHECK(skipped.TiePairs() == kept.TiePairs());
-  CHECK(skipped.PosterConversations(1).empty());
-  CHECK(!kept.PosterConversations(1).empty());
 }
 
 TEST_CASE("a peer network leaving one block out at a time (the jackknife)") {
@@ -187,24 +161,21 @@ TEST_CASE("a peer network leaving one block out at a time (the jackknife)") {
   const auto loo = network.LeaveOneOut({0, 1, 1, 2, 2, PeerNetwork::kKeep}, 3);
   REQUIRE(loo.size() == 3);
   // Without block 0: b->a and c->b go, so {a,b} and {b,c} stay one way and are repeated no
-  // more; {d,e} remains. Everyone still wrote elsewhere.
+  // more; {d,e} remains.
   CHECK(loo[0].peer_pairs == 4);
   CHECK(loo[0].mutual_peer_pairs == 0);
   CHECK(loo[0].repeated_ties == 1);
   CHECK(loo[0].largest_component == 2);
-  CHECK(loo[0].non_host_posters == 7);
   // Without block 1: a->b and b->c go; the same.
   CHECK(loo[1].peer_pairs == 4);
   CHECK(loo[1].mutual_peer_pairs == 0);
   CHECK(loo[1].repeated_ties == 1);
   CHECK(loo[1].largest_component == 2);
-  CHECK(loo[1].non_host_posters == 7);
-  // Without block 2: {d,e} goes entirely, and d and e with it.
+  // Without block 2: {d,e} goes entirely.
   CHECK(loo[2].peer_pairs == 3);
   CHECK(loo[2].mutual_peer_pairs == 2);
   CHECK(loo[2].repeated_ties == 2);
   CHECK(loo[2].largest_component == 3);
-  CHECK(loo[2].non_host_posters == 5);
   // Each replicate equals the network computed from scratch without the block.
   CHECK(SameNetwork(network.ByBucket({0, 0, 0, kNone, kNone, 0}, 1)[0], loo[2]));
 }
@@ -218,7 +189,6 @@ TEST_CASE("a peer network over hundreds of buckets or blocks, as over a few") {
   CHECK(SameNetwork(many[0], few[0]));
   CHECK(SameNetwork(many[299], few[1]));
   CHECK(many[1].peer_pairs == 0);
-  CHECK(many[1].non_host_posters == 0);
   const auto loo = network.LeaveOneOut({0, 1, 1, 2, 2, PeerNetwork::kKeep}, 3);
   const auto wide = network.LeaveOneOut({0, 150, 150, 299, 299, PeerNetwork::kKeep}, 300);
   REQUIRE(wide.size() == 300);

@@ -60,7 +60,6 @@ TEST_CASE("jackknife replicates leave one block of weeks out") {
 }
 
 TEST_CASE("the whole's tally alone (the inference windows') is the headline's") {
-  // Its network keeps no posters' rows: the whole's posters are counted from the messages.
   DatasetBuilder b;
   Group(&b);
   const auto a = AnalyzeAll(b, {"host"});
@@ -95,4 +94,34 @@ TEST_CASE("timeline periods add up to the whole") {
   // The headline measures are the whole tally's.
   CHECK(a.m.structure.reply_links == 3);
   CHECK(a.m.structure.peer_reply_share.value == 2.0 / 3.0);
+}
+
+TEST_CASE("each period and replicate counts its posters once, in whatever order they wrote") {
+  // Week 0: a opens a conversation. Week 1: b opens one, answers a's (so writes in week 0's
+  // conversation after week 1's), opens another, which c answers. Week 2: a opens one.
+  DatasetBuilder b;
+  b.Say("1", "a", Day(0));
+  b.Say("2", "b", Day(8));
+  b.Reply("3", "b", "1", Day(8, 5));
+  b.Say("4", "b", Day(9));
+  b.Reply("5", "c", "4", Day(9, 1));
+  b.Say("6", "a", Day(15));
+  const auto a = AnalyzeAll(b);
+  REQUIRE(a.hosts.members.empty());
+  const auto& t = a.m.table;
+  REQUIRE(t.periods.count() == 3);
+  CHECK(t.by_period[0].peers.non_host_posters == 2);  // a, and b's late answer.
+  CHECK(t.by_period[1].peers.non_host_posters == 2);  // b once, and c.
+  CHECK(t.by_period[2].peers.non_host_posters == 1);
+  CHECK(t.by_period[1].connectivity.non_host_posters == 2);
+  CHECK(t.all.peers.non_host_posters == 3);
+  CHECK(t.all.connectivity.non_host_posters == 3);
+  REQUIRE(t.leave_out.size() == 3);
+  // Only c wrote in one week alone (week 1): b answered in week 0's conversation too.
+  for (uint32_t w = 0; w < 3; ++w) {
+    INFO("without week " << w);
+    const uint32_t posters = w == 1 ? 2 : 3;
+    CHECK(t.leave_out[w].peers.non_host_posters == posters);
+    CHECK(t.leave_out[w].connectivity.non_host_posters == posters);
+  }
 }

@@ -95,6 +95,24 @@ class FirstInGroup {
   std::vector<uint64_t> last_;
 };
 
+// Walks the conversations in order, each one's messages in time order (system messages are in
+// none), and calls f(c, author, first) for each message: `first` the first time its author
+// wrote in conversation c. The records are read in a scattered order, so the walk asks for
+// them ahead. Reads graph.ConversationMessages.
+template <typename F>
+void WalkConversations(const model::Dataset& data, const graph::InteractionGraph& graph, F f) {
+  const auto& messages = data.messages();
+  const auto conversations = static_cast<uint32_t>(graph.conversation_root().size());
+  FirstInGroup in_conversation(data.members().size());
+  for (uint32_t c = 0; c < conversations; ++c) {
+    PrefetchConversation(graph, data, c + kPrefetchConversations);
+    for (uint32_t i : graph.ConversationMessages(c)) {
+      const uint32_t a = messages[i].author;
+      f(c, a, in_conversation(a, c));
+    }
+  }
+}
+
 // A block value meaning "in no block": seen there, it is never left out (the jackknife's
 // undated conversations).
 inline constexpr uint32_t kKeepBlock = model::kNone - 1;

@@ -252,23 +252,18 @@ AnsweringCounts CountAnswering(const model::Dataset& data,
   const auto& roots = graph.conversation_root();
   const size_t n = data.members().size();
   const Kinds kinds(data, hosts);
-  FirstInGroup in_conversation(n);
   AnsweringCounts out;
   out.messages.assign(n, 0);
   out.conversations.assign(n, 0);
   out.answering.assign(n, 0);
-  for (uint32_t c = 0; c < roots.size(); ++c) {
-    PrefetchConversation(graph, data, c + kPrefetchConversations);
-    const uint32_t opener = messages[roots[c]].author;
-    for (uint32_t i : graph.ConversationMessages(c)) {
-      const uint32_t a = messages[i].author;
-      out.messages[a] += opener != a;
-      if (kinds.peer(a) && in_conversation(a, c)) {
-        ++out.conversations[a];
-        out.answering[a] += opener != a;
-      }
+  WalkConversations(data, graph, [&](uint32_t c, uint32_t a, bool first) {
+    const bool others = messages[roots[c]].author != a;
+    out.messages[a] += others;
+    if (first && kinds.peer(a)) {
+      ++out.conversations[a];
+      out.answering[a] += others;
     }
-  }
+  });
   return out;
 }
 

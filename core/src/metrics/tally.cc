@@ -383,25 +383,18 @@ TallyPosters CountTallyPosters(const model::Dataset& data,
   // Per member: the blocks it wrote in, over all conversations and over HRC's window.
   std::vector<BlockPresence> anywhere(n);
   std::vector<BlockPresence> recently(n);
-  FirstInGroup in_conversation(n);
   FirstInGroup in_period(n);  // Periods do not decrease with the conversation index.
-  const auto& messages = data.messages();
-  const auto conversations = static_cast<uint32_t>(buckets.block_of.size());
-  for (uint32_t c = 0; c < conversations; ++c) {
-    PrefetchConversation(graph, data, c + kPrefetchConversations);
+  WalkConversations(data, graph, [&](uint32_t c, uint32_t a, bool first) {
+    if (!first || !kinds.peer(a))
+      return;
     const uint32_t block = buckets.block_of[c] == model::kNone ? kKeepBlock : buckets.block_of[c];
+    anywhere[a].See(block);
+    if (recent[c] != model::kNone)
+      recently[a].See(block);
     const uint32_t period = buckets.period_of[c];
-    for (uint32_t i : graph.ConversationMessages(c)) {
-      const uint32_t a = messages[i].author;
-      if (!kinds.peer(a) || !in_conversation(a, c))
-        continue;
-      anywhere[a].See(block);
-      if (recent[c] != model::kNone)
-        recently[a].See(block);
-      if (period != model::kNone && in_period(a, period))
-        ++out.by_period[period];
-    }
-  }
+    if (period != model::kNone && in_period(a, period))
+      ++out.by_period[period];
+  });
   // A poster seen in one block only is lost without that block.
   auto count = [&](const std::vector<BlockPresence>& seen, uint32_t* total,
                    std::vector<uint32_t>* without) {

@@ -35,6 +35,11 @@ GENERIC_CSV = (b'id,timestamp,author,reply_to,thread,channel,kind,text\n'
                b'2,2024-03-01T09:05:00+01:00,bob,1,1,general,,Thanks Ann\n'
                b'3,1709284200,cat,2,1,general,,Same here\n')
 
+# A Telegram export damaged before its first message. Pushed in chunks of 1-15 bytes (control
+# byte 9) the session stops at the chunk that fails, read whole after all of it (a regression:
+# the report's input bytes once depended on where the pushing stopped).
+DAMAGED_BEFORE_FIRST_RECORD = (b'{"chats": {"list": [{"name": "C", "messages": [{"t  "from": "A"}]}]}}' +
+                               b' ' * 64)
 
 
 def damaged_after_failure_zip():
@@ -60,7 +65,8 @@ SPECS = {
     'fuzz_quiz': (['QUIZ'], [], []),
     'fuzz_session': (['*/*'], [], [('comments.csv', YOUTUBE_CSV),
                                   ('commentThreads.json', YOUTUBE_JSON),
-                                  ('export.csv', GENERIC_CSV)]),
+                                  ('export.csv', GENERIC_CSV),
+                                  ('result.json', DAMAGED_BEFORE_FIRST_RECORD, 9)]),
     'fuzz_reader_discord_json': (['discord/*.json'], [], []),
     'fuzz_reader_discord_csv': ([], ['discord/*.csv'], []),
     'fuzz_reader_discord_text': (['discord/*.txt'], [], []),

@@ -42,7 +42,8 @@ report() {  # report TARGET STATUS
   else
     failed=1
     printf 'FAIL  %-28s see %s\n' "$t" "$work/logs/$t.log"
-    grep -m3 -E 'ERROR|runtime error|deadly signal|Test unit written' "$work/logs/$t.log" | sed 's/^/      /'
+    grep -m6 -E 'ERROR|runtime error|deadly signal|depends on the split|  (whole|split): |Test unit written' \
+      "$work/logs/$t.log" | sed 's/^/      /'
   fi
 }
 for t in "${targets[@]}"; do

@@ -35,8 +35,10 @@ std::optional<Format> ParseFormatName(std::string_view name);
 std::vector<Format> SupportedFormats();
 
 struct InputInfo {
-  std::string name;        // File name as the user sees it (used for sniffing and the report).
-  uint64_t size_hint = 0;  // Total bytes if known, else 0 (used for progress only).
+  std::string name;  // File name as the user sees it (used for sniffing and the report).
+  // Total bytes if known, else 0: for progress, for the room reserved for the input's records,
+  // and as the bytes of an input that fails (the report's inputs[].bytes).
+  uint64_t size_hint = 0;
   Format format = Format::kAuto;
 };
 

@@ -14,7 +14,8 @@
 // - Memory grows with members, messages' compact records and edges, never with input bytes.
 // - An input error (unreadable or damaged input) is sticky for that input: every later Push
 //   returns it, EndInput returns it, the events read before it are kept and the report lists the
-//   input with its error. The next BeginInput starts clean.
+//   input with its error, and with its size hint as its bytes (so the report does not depend on
+//   where the caller stopped pushing). The next BeginInput starts clean.
 // - A session error (API misuse, a memory limit) is sticky for the session: every later call
 //   returns it.
 // - Bad records inside a readable input are skipped and counted in the report's diagnostics.

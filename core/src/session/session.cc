@@ -1,5 +1,6 @@
 #include "meshcheck/session.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -256,6 +257,10 @@ Status Session::EndInput() {
     }
   }
   current.messages = s.dataset.messages().size() + s.dataset.duplicates() - s.records_at_begin;
+  // Callers stop pushing at an input error, wherever their chunks end: a failed input counts
+  // its size hint, so that the report does not depend on the split.
+  if (!current.status.ok())
+    current.bytes = std::max(current.bytes, s.size_hint);
   Status memory = CheckMemoryLimit(s.dataset, s.options);
   return memory.ok() ? current.status : s.Fail(std::move(memory));
 }

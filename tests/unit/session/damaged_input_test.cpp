@@ -126,6 +126,38 @@ TEST_CASE("a truncated export gives the messages before the cut and says where i
   }
 }
 
+TEST_CASE("a damaged input's report does not depend on where the caller stopped pushing") {
+  // A syntax error before the first message: an input error, at which callers stop pushing
+  // (the CLI and the page do), so each chunk size stops after a different number of bytes.
+  std::string text = DiscordExport().dump(2);
+  const size_t key = text.find("\"guild\":");
+  REQUIRE(key != std::string::npos);
+  text[key + 7] = 'x';
+  std::string reference;
+  for (size_t chunk : kChunkSizes) {
+    INFO("chunks of " << chunk);
+    Session s;
+    InputInfo info;
+    info.name = "general.json";
+    info.size_hint = text.size();
+    REQUIRE(s.BeginInput(info).ok());
+    for (std::string_view piece : Chunks(text, chunk)) {
+      if (!s.Push(piece).ok())
+        break;
+    }
+    const Status end = s.EndInput();
+    CHECK(end.id() == "ingest.json.syntax");
+    (void)s.Finish();
+    const Json report = Json::parse(s.ReportJson());
+    CHECK(report["inputs"][0]["status"] == "error");
+    CHECK(report["inputs"][0]["bytes"] == text.size());
+    if (chunk == 0)
+      reference = s.ReportJson();
+    else
+      CHECK(s.ReportJson() == reference);
+  }
+}
+
 TEST_CASE("invalid UTF-8 is repaired and counted, and the report stays valid UTF-8") {
   const Export doc = DiscordExport();
   // Three invalid sequences in the first author's name: a lone continuation byte, a 2-byte

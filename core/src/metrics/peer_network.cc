@@ -170,7 +170,7 @@ class ComponentsWithout {
   uint32_t largest_ = 0;  // Largest component with an edge (0: no edge yet).
 };
 
-// A per-conversation bucket list (a bucket, PeerNetwork::kKeep or model::kNone each), read in
+// A per-conversation bucket list (a bucket, kKeepBlock or model::kNone each), read in
 // the random conversation order of the events: one byte per conversation when the buckets fit
 // (blocks of weeks and periods: a few dozen), which keeps the lookups in the faster caches.
 class Buckets {
@@ -181,16 +181,16 @@ class Buckets {
       return;
     codes_.resize(of.size());
     for (size_t c = 0; c < of.size(); ++c) {
-      codes_[c] = of[c] == model::kNone         ? kNoneCode
-                  : of[c] == PeerNetwork::kKeep ? kKeepCode
-                                                : static_cast<uint8_t>(of[c]);
+      codes_[c] = of[c] == model::kNone ? kNoneCode
+                  : of[c] == kKeepBlock ? kKeepCode
+                                        : static_cast<uint8_t>(of[c]);
     }
   }
   uint32_t operator[](uint32_t c) const {
     if (!narrow_)
       return of_[c];
     const uint8_t code = codes_[c];
-    return code < kKeepCode ? code : code == kKeepCode ? PeerNetwork::kKeep : model::kNone;
+    return code < kKeepCode ? code : code == kKeepCode ? kKeepBlock : model::kNone;
   }
 
  private:
@@ -388,7 +388,7 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
     total.mutual_peer_pairs += mask == 3;
     for (int d = 0; d < 2; ++d) {
       const uint32_t x = direction[d].sole_block();
-      if (x == kKeep || (d == 1 && x == direction[0].sole_block()))
+      if (x == kKeepBlock || (d == 1 && x == direction[0].sole_block()))
         continue;  // Never lost, or already counted with direction 0.
       uint8_t left = mask;
       for (int e = 0; e < 2; ++e) {
@@ -402,7 +402,7 @@ std::vector<Network> PeerNetwork::LeaveOneOut(const std::vector<uint32_t>& block
       const auto t = static_cast<uint32_t>(repeated.size());
       repeated.emplace_back(a, partner);
       for (const auto& [b, count] : per_block) {
-        if (b != kKeep && distinct - count < 2)
+        if (b != kKeepBlock && distinct - count < 2)
           killed[b].push_back(t);
       }
     }

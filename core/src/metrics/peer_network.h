@@ -43,10 +43,6 @@ struct PeerTie {
 
 class PeerNetwork {
  public:
-  // A LeaveOneOut block value: the conversation is chosen but in no block (it is never left
-  // out, e.g. it is undated).
-  static constexpr uint32_t kKeep = kKeepBlock;
-
   PeerNetwork(const model::Dataset& data,
               const graph::InteractionGraph& graph,
               const HostSet& hosts);
@@ -55,7 +51,8 @@ class PeerNetwork {
   // c out.
   std::vector<Network> ByBucket(const std::vector<uint32_t>& bucket_of, uint32_t buckets) const;
   // Per block b < blocks: the network of the chosen conversations without those of block b.
-  // block_of[c]: a block, kKeep, or model::kNone (not chosen).
+  // block_of[c]: a block, kKeepBlock (chosen but in no block: never left out, e.g. undated), or
+  // model::kNone (not chosen).
   std::vector<Network> LeaveOneOut(const std::vector<uint32_t>& block_of, uint32_t blocks) const;
   // Every tie over all conversations, sorted by (a, b); chosen_conversations counts those with
   // chosen[c] != model::kNone.

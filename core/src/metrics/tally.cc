@@ -303,7 +303,7 @@ class TallyBuilder {
       std::vector<uint32_t> block_all(conversations_);
       std::vector<uint32_t> block_recent(conversations_);
       for (uint32_t c = 0; c < conversations_; ++c) {
-        block_all[c] = conv_block_[c] == model::kNone ? PeerNetwork::kKeep : conv_block_[c];
+        block_all[c] = conv_block_[c] == model::kNone ? kKeepBlock : conv_block_[c];
         block_recent[c] = recent[c] == model::kNone ? model::kNone : block_all[c];
       }
       const auto peers = network.LeaveOneOut(block_all, blocks);

@@ -12,6 +12,7 @@
 
 namespace {
 
+using meshcheck::metrics::kKeepBlock;
 using meshcheck::metrics::LargestComponent;
 using meshcheck::metrics::Network;
 using meshcheck::metrics::PeerNetwork;
@@ -158,7 +159,7 @@ TEST_CASE("a peer network per bucket of conversations") {
 TEST_CASE("a peer network leaving one block out at a time (the jackknife)") {
   const PeerNetwork network = BuiltNetwork();
   // Blocks: conversation 0 | 1 and 2 | 3 and 4; conversation 5 is always kept.
-  const auto loo = network.LeaveOneOut({0, 1, 1, 2, 2, PeerNetwork::kKeep}, 3);
+  const auto loo = network.LeaveOneOut({0, 1, 1, 2, 2, kKeepBlock}, 3);
   REQUIRE(loo.size() == 3);
   // Without block 0: b->a and c->b go, so {a,b} and {b,c} stay one way and are repeated no
   // more; {d,e} remains.
@@ -189,8 +190,8 @@ TEST_CASE("a peer network over hundreds of buckets or blocks, as over a few") {
   CHECK(SameNetwork(many[0], few[0]));
   CHECK(SameNetwork(many[299], few[1]));
   CHECK(many[1].peer_pairs == 0);
-  const auto loo = network.LeaveOneOut({0, 1, 1, 2, 2, PeerNetwork::kKeep}, 3);
-  const auto wide = network.LeaveOneOut({0, 150, 150, 299, 299, PeerNetwork::kKeep}, 300);
+  const auto loo = network.LeaveOneOut({0, 1, 1, 2, 2, kKeepBlock}, 3);
+  const auto wide = network.LeaveOneOut({0, 150, 150, 299, 299, kKeepBlock}, 300);
   REQUIRE(wide.size() == 300);
   CHECK(SameNetwork(wide[0], loo[0]));
   CHECK(SameNetwork(wide[150], loo[1]));

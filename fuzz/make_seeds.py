@@ -35,9 +35,9 @@ GENERIC_CSV = (b'id,timestamp,author,reply_to,thread,channel,kind,text\n'
                b'2,2024-03-01T09:05:00+01:00,bob,1,1,general,,Thanks Ann\n'
                b'3,1709284200,cat,2,1,general,,Same here\n')
 
-# A Telegram export damaged before its first message. Pushed in chunks of 1-15 bytes (control
-# byte 9) the session stops at the chunk that fails, read whole after all of it (a regression:
-# the report's input bytes once depended on where the pushing stopped).
+# A Telegram export damaged before its first message, split by control byte 9 into chunks of
+# 1-15 bytes. Read in chunks, the pushing stops at the chunk that fails; read whole, it stops
+# after all of it. A regression seed: the report's input bytes once depended on where it stopped.
 DAMAGED_BEFORE_FIRST_RECORD = (b'{"chats": {"list": [{"name": "C", "messages": [{"t  "from": "A"}]}]}}' +
                                b' ' * 64)
 
